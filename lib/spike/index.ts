@@ -5,3 +5,4 @@ export { MAX_RATE_T } from './layout.js';
 export * from './adaptive.js';
 export * from './matmul.js';
 export * from './stats.js';
+export { naiveEncode, naiveDecode } from './naive.js';

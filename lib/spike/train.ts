@@ -4,15 +4,8 @@
  * spike for spike, including the T they choose when none is given.
  */
 import { isIntegerTypedArray, popcount32 } from '../util/bits.js';
-import {
-  countOfField,
-  decodeTable,
-  encodeTable,
-  fieldOf,
-  makeLayout,
-  MAX_RATE_T,
-  type Layout,
-} from './layout.js';
+import { decodeWithTable, encodeTracking, encodeWithTable, repackNarrower } from './codec.js';
+import { countOfField, decodeTable, encodeTable, fieldOf, makeLayout, MAX_RATE_T, splitField, type Layout } from './layout.js';
 import {
   assertScheme,
   defaultSteps,
@@ -36,6 +29,8 @@ export interface SpikeTrain {
   toDense(): Int8Array;
   /** the signed integer counts the train represents */
   decode(): Int32Array;
+  /** decode() into a caller's buffer of length `length` (reuse it to avoid allocating); returns it */
+  decodeInto(out: Int32Array): Int32Array;
   /** nonzero events */
   spikeCount(): number;
   /** spikeCount / (T*length), 0 when empty */
@@ -53,11 +48,9 @@ export interface EncodeOptions {
 
 type Store = Uint8Array | Uint16Array | Uint32Array;
 
-function allocate(layout: Layout, n: number): Store {
-  const { P } = layout;
+function allocate(P: number, n: number): Store {
   if (P === 0) return new Uint8Array(0);
-  if (P < 8) return new Uint8Array(Math.ceil((n * P) / 8));
-  if (P === 8) return new Uint8Array(n);
+  if (P <= 8) return new Uint8Array(Math.ceil((n * P) / 8));
   if (P === 16) return new Uint16Array(n);
   return new Uint32Array((n * P) / 32);
 }
@@ -90,19 +83,44 @@ function checkCount(counts: ArrayLike<number>, i: number, scheme: SpikeScheme): 
   return c;
 }
 
-/** Pass over the input: validates every count and returns the largest |count|. */
+/** Validates every count and returns the largest |count|. */
 function scanMaxAbs(counts: ArrayLike<number>, scheme: SpikeScheme): number {
   let maxAbs = 0;
-  const typedInt = isIntegerTypedArray(counts);
-  const signed = isSigned(scheme);
   for (let i = 0; i < counts.length; i++) {
-    const c = counts[i]!;
-    // fast path: a small integer of the right sign needs no further checks
-    if (!(typedInt || (c | 0) === c) || (c < 0 && !signed) || c > MAX_ABS_COUNT) checkCount(counts, i, scheme);
+    const c = checkCount(counts, i, scheme);
     const a = c < 0 ? -c : c;
     if (a > maxAbs) maxAbs = a;
   }
   return maxAbs;
+}
+
+function defaultTFor(maxAbs: number, scheme: SpikeScheme): number {
+  const T = defaultSteps(maxAbs, scheme);
+  const max = isBitwise(scheme) ? MAX_BITWISE_T : MAX_RATE_T;
+  if (T > max) {
+    throw new RangeError(`counts reach |count| = ${maxAbs}, which needs T = ${T} steps under scheme '${scheme}'; the most supported is ${max}`);
+  }
+  return T;
+}
+
+/**
+ * Fast path for integer-typed input without a given T: encode at the width that counts within
+ * INT3 (|count| <= 7) need while finding the largest count, in one pass; then narrow the fields
+ * if the counts turned out smaller. Returns null when the counts need wider fields.
+ */
+function encodeSinglePass(counts: ArrayLike<number>, scheme: SpikeScheme): PackedSpikeTrain | null {
+  const P0 = makeLayout(scheme, defaultSteps(7, scheme)).P;
+  const { table, lo } = encodeTable(scheme, P0);
+  const store = new Uint8Array(Math.ceil((counts.length * P0) / 8));
+  const minMax = new Float64Array(2);
+  if (!encodeTracking(counts, table, lo, P0, store, minMax)) return null;
+  const layout = makeLayout(scheme, defaultTFor(Math.max(minMax[1]!, -minMax[0]!), scheme));
+  if (layout.P === P0) return new PackedSpikeTrain(layout, counts.length, store);
+  if (layout.P < P0) {
+    const narrow = layout.P === 0 ? new Uint8Array(0) : repackNarrower(store, P0, layout.P, counts.length);
+    return new PackedSpikeTrain(layout, counts.length, narrow);
+  }
+  return null;
 }
 
 /**
@@ -124,29 +142,26 @@ export function encodeSpikes(
   }
   const clip = options.clip ?? false;
   if (typeof clip !== 'boolean') throw new TypeError(`options.clip must be a boolean, got ${String(clip)}`);
+  const typedInt = isIntegerTypedArray(counts);
 
   let T: number;
   let validated = false;
   if (options.T === undefined) {
-    const maxAbs = scanMaxAbs(counts, scheme);
-    T = defaultSteps(maxAbs, scheme);
-    const max = isBitwise(scheme) ? MAX_BITWISE_T : MAX_RATE_T;
-    if (T > max) {
-      throw new RangeError(`counts reach |count| = ${maxAbs}, which needs T = ${T} steps under scheme '${scheme}'; the most supported is ${max}`);
-    }
+    const fast = typedInt ? encodeSinglePass(counts, scheme) : null;
+    if (fast) return fast;
+    T = defaultTFor(scanMaxAbs(counts, scheme), scheme);
     validated = true;
   } else {
     T = validateT(options.T, scheme);
   }
   const layout = makeLayout(scheme, T);
-  const store = allocate(layout, counts.length);
-  encodeInto(layout, store, counts, !validated && !isIntegerTypedArray(counts), clip);
+  const store = allocate(layout.P, counts.length);
+  encodeInto(layout, store, counts, !validated && !typedInt, clip);
   return new PackedSpikeTrain(layout, counts.length, store);
 }
 
 /** Throws for a count outside [lo, hi] unless clip, then returns the saturated count. */
-function outOfRange(layout: Layout, counts: ArrayLike<number>, i: number, clip: boolean): number {
-  const c = checkCount(counts, i, layout.scheme);
+function outOfRange(layout: Layout, c: number, i: number, clip: boolean): number {
   if (clip) return c < layout.lo ? layout.lo : layout.hi;
   const needed = stepsNeeded(c, layout.scheme);
   throw new RangeError(
@@ -156,45 +171,37 @@ function outOfRange(layout: Layout, counts: ArrayLike<number>, i: number, clip: 
 
 function encodeInto(layout: Layout, store: Store, counts: ArrayLike<number>, checkInts: boolean, clip: boolean): void {
   const n = counts.length;
-  const { lo, hi, P } = layout;
-  const read = (i: number): number => {
-    let c = counts[i]!;
-    if (checkInts && (c | 0) !== c && !Number.isInteger(c)) checkCount(counts, i, layout.scheme);
-    if (c < lo || c > hi) c = outOfRange(layout, counts, i, clip);
-    return c;
+  const { scheme, lo, hi, P } = layout;
+  const bad = (i: number): number => {
+    const c = checkCount(counts, i, scheme);
+    return c < lo || c > hi ? outOfRange(layout, c, i, clip) : c;
   };
   if (P === 0) {
-    for (let i = 0; i < n; i++) read(i);
+    for (let i = 0; i < n; i++) if (counts[i] !== 0) bad(i);
     return;
   }
   if (P <= 16) {
-    const table = encodeTable(layout);
-    if (P === 8 || P === 16) {
-      for (let i = 0; i < n; i++) store[i] = table[read(i) - lo]!;
-      return;
-    }
-    // P in {1, 2, 4}: several fields per byte, filled low bits first
-    const perByte = 8 / P;
-    for (let b = 0, i = 0; b < store.length; b++) {
-      let byte = 0;
-      for (let k = 0; k < perByte && i < n; k++, i++) byte |= table[read(i) - lo]! << (k * P);
-      store[b] = byte;
-    }
+    const { table, lo: tableLo } = encodeTable(scheme, P);
+    encodeWithTable(counts, table, tableLo, lo, hi, P, store as Uint8Array | Uint16Array, checkInts, bad);
     return;
   }
+  const read = (i: number): number => {
+    const c = counts[i]!;
+    return c < lo || c > hi || (checkInts && (c | 0) !== c) ? bad(i) : c;
+  };
   if (P === 32) {
-    for (let i = 0; i < n; i++) store[i] = fieldOf(layout, read(i));
+    for (let i = 0; i < n; i++) store[i] = fieldOf(scheme, P, read(i));
     return;
   }
-  // wide fields (rate codes with T > 31): a run of |c| ones ending at bit T-1, sign at bit T
+  // wide fields (rate codes with T > 31): sign bit (ternary), then a run of |c| ones
   const words = P / 32;
-  const { T, signBit } = layout;
+  const first = layout.signBit ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const c = read(i);
     const a = c < 0 ? -c : c;
     const base = i * words;
-    for (let bit = T - a; bit < T; bit++) store[base + (bit >>> 5)]! |= 1 << (bit & 31);
-    if (signBit && c < 0) store[base + (T >>> 5)]! |= 1 << (T & 31);
+    if (c < 0) store[base]! |= 1;
+    for (let bit = first; bit < first + a; bit++) store[base + (bit >>> 5)]! |= 1 << (bit & 31);
   }
 }
 
@@ -225,65 +232,41 @@ class PackedSpikeTrain implements SpikeTrain {
     return (this.store[bit >>> 3]! >>> (bit & 7)) & ((1 << P) - 1);
   }
 
-  /** Wide fields: |count| is the number of ones below bit T, sign at bit T. */
+  /** Wide fields (rate codes, P > 32): |count| ones after the sign bit. */
   private wideCount(i: number): number {
-    const { P, T, signBit } = this.layout;
-    const words = P / 32;
+    const words = this.layout.P / 32;
     const base = i * words;
-    let a = 0;
-    for (let w = 0; w < words; w++) a += popcount32(this.store[base + w]!);
-    const negative = signBit && ((this.store[base + (T >>> 5)]! >>> (T & 31)) & 1) === 1;
-    return negative ? -(a - 1) : a;
+    let ones = 0;
+    for (let w = 0; w < words; w++) ones += popcount32(this.store[base + w]!);
+    const negative = this.layout.signBit && (this.store[base]! & 1) === 1;
+    return negative ? -(ones - 1) : ones;
   }
 
   decode(): Int32Array {
-    const n = this.length;
-    const out = new Int32Array(n);
-    const { P } = this.layout;
-    if (P === 0) return out;
-    if (P <= 16) {
-      const table = decodeTable(this.layout);
-      const store = this.store;
-      if (P === 8 || P === 16) {
-        for (let i = 0; i < n; i++) out[i] = table[store[i]!]!;
-      } else {
-        const perByte = 8 / P;
-        const mask = (1 << P) - 1;
-        for (let b = 0, i = 0; b < store.length; b++) {
-          const byte = store[b]!;
-          for (let k = 0; k < perByte && i < n; k++, i++) out[i] = table[(byte >>> (k * P)) & mask]!;
-        }
-      }
-      return out;
+    return this.decodeInto(new Int32Array(this.length));
+  }
+
+  decodeInto(out: Int32Array): Int32Array {
+    if (!(out instanceof Int32Array) || out.length !== this.length) {
+      throw new TypeError(`out must be an Int32Array of length ${this.length}, got ${out?.constructor?.name} of length ${out?.length}`);
     }
-    if (P === 32) {
-      for (let i = 0; i < n; i++) out[i] = countOfField(this.layout, this.store[i]!, popcount32);
-      return out;
-    }
-    for (let i = 0; i < n; i++) out[i] = this.wideCount(i);
+    const { scheme, P } = this.layout;
+    if (P === 0) return out.fill(0);
+    if (P <= 16) decodeWithTable(this.store as Uint8Array | Uint16Array, P, decodeTable(scheme, P), out);
+    else if (P === 32) for (let i = 0; i < out.length; i++) out[i] = countOfField(scheme, P, this.store[i]!, popcount32);
+    else for (let i = 0; i < out.length; i++) out[i] = this.wideCount(i);
     return out;
   }
 
-  /** Spikes of neuron i as (magnitude bits, sign): bit T-1-t is the spike at step t. */
-  private forEachNeuron(fn: (i: number, magnitude: number, sign: 1 | -1) => void): void {
-    const { T, signBit, P } = this.layout;
-    if (P > 32) throw new Error('internal: forEachNeuron needs P <= 32');
-    for (let i = 0; i < this.length; i++) {
-      const f = this.field(i) >>> 0;
-      const m = T >= 32 ? f : f % 2 ** T;
-      const negative = signBit && Math.floor(f / 2 ** T) % 2 === 1;
-      fn(i, m, negative ? -1 : 1);
-    }
-  }
-
   forEachSpike(fn: (t: number, i: number, sign: 1 | -1) => void): void {
-    const { T, P } = this.layout;
+    const { T, P, rate, scheme } = this.layout;
+    const n = this.length;
     if (P === 0) return;
     if (P > 32) {
       // wide rate fields: |c| spikes at steps 0..|c|-1
       const counts = this.decode();
       for (let t = 0; t < T; t++) {
-        for (let i = 0; i < this.length; i++) {
+        for (let i = 0; i < n; i++) {
           const c = counts[i]!;
           if (c > t) fn(t, i, 1);
           else if (-c > t) fn(t, i, -1);
@@ -291,17 +274,17 @@ class PackedSpikeTrain implements SpikeTrain {
       }
       return;
     }
-    const fields = new Uint32Array(this.length);
-    const signs = new Int8Array(this.length);
-    this.forEachNeuron((i, m, s) => {
-      fields[i] = m;
-      signs[i] = s;
-    });
+    const patterns = new Uint32Array(n);
+    const signs = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const { m, sign } = splitField(scheme, P, this.field(i));
+      patterns[i] = m;
+      signs[i] = sign;
+    }
     for (let t = 0; t < T; t++) {
-      const shift = T - 1 - t;
-      for (let i = 0; i < this.length; i++) {
-        if ((fields[i]! >>> shift) & 1) fn(t, i, signs[i] as 1 | -1);
-      }
+      // rate codes: step t is bit t; bitwise codes send the most significant of T bits first
+      const shift = rate ? t : T - 1 - t;
+      for (let i = 0; i < n; i++) if ((patterns[i]! >>> shift) & 1) fn(t, i, signs[i] as 1 | -1);
     }
   }
 
@@ -315,19 +298,18 @@ class PackedSpikeTrain implements SpikeTrain {
   }
 
   spikeCount(): number {
-    const { P, rate } = this.layout;
+    const { P, T, rate, scheme } = this.layout;
     if (P === 0) return 0;
+    let total = 0;
     if (rate) {
       // a rate train fires |count| times
       const counts = this.decode();
-      let total = 0;
       for (let i = 0; i < counts.length; i++) total += Math.abs(counts[i]!);
       return total;
     }
-    let total = 0;
-    this.forEachNeuron((_i, m) => {
-      total += popcount32(m);
-    });
+    // bitwise: one spike per set bit among the T step bits (two's complement fields carry sign extension above T)
+    const stepBits = T >= 32 ? 0xffffffff : 2 ** T - 1;
+    for (let i = 0; i < this.length; i++) total += popcount32((splitField(scheme, P, this.field(i)).m & stepBits) >>> 0);
     return total;
   }
 

@@ -6,6 +6,8 @@ import {
   stepsNeeded,
   defaultSteps,
   uniformIntegers,
+  naiveEncode,
+  naiveDecode,
   type SpikeScheme,
 } from '../../lib/index.js';
 
@@ -171,5 +173,32 @@ describe('encodeSpikes: bad input names the argument and what is allowed', () =>
   it('counts beyond the supported range', () => {
     expect(() => encodeSpikes([2 ** 31], 'bitwise')).toThrow(/outside the supported range/);
     expect(() => encodeSpikes([70000], 'binary')).toThrow(/needs T = 70000 .* the most supported is 65536/);
+  });
+});
+
+describe('encodeSpikes agrees with the plain reference encoder (naiveEncode)', () => {
+  for (const scheme of SPIKE_SCHEMES) {
+    it(`${scheme}: same dense train and same decode`, () => {
+      const counts = randomCounts(scheme, 515, 20, 99);
+      const train = encodeSpikes(counts, scheme);
+      const dense = naiveEncode(counts, scheme, train.T);
+      expect(train.toDense()).toEqual(dense);
+      expect(naiveDecode(dense, scheme, train.T, counts.length)).toEqual(counts);
+    });
+  }
+});
+
+describe('train.decodeInto(out)', () => {
+  it('fills a caller buffer with the same counts as decode()', () => {
+    const counts = uniformIntegers(99, -7, 7, 4);
+    const train = encodeSpikes(counts, 'ternary');
+    const out = new Int32Array(99).fill(123);
+    expect(train.decodeInto(out)).toBe(out);
+    expect(out).toEqual(counts);
+  });
+  it('rejects a buffer of the wrong type or length', () => {
+    const train = encodeSpikes([1, 2], 'bitwise');
+    expect(() => train.decodeInto(new Int32Array(3))).toThrow(/out must be an Int32Array of length 2/);
+    expect(() => train.decodeInto(new Float64Array(2) as unknown as Int32Array)).toThrow(/out must be an Int32Array/);
   });
 });
