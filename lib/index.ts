@@ -6,6 +6,27 @@
 // spike/: float -> integer counts (adaptive threshold) -> spike trains (report §3.3)
 export * from './spike/index.js';
 
+// analysis/: sparsity definitions and reference distributions (report §5.5, Table 11)
+export * from './analysis/index.js';
+
+// energy/: energy and op-count model with cited constants (report §5.5, eq. 24)
+export * from './energy/index.js';
+
+// ops/: stateless tensor functions (tfjs)
+export * from './ops/index.js';
+
+// moe/: MoE upcycling (report §3.2, eq. 15-18)
+export * from './moe/index.js';
+
+// neuronchip/: event-driven accelerator simulator (seed pages 000, 001)
+export * from './neuronchip/index.js';
+
+// results/: data-file envelope, schema, rounding, the claims ledger
+export * from './results/index.js';
+
+// plots/: figure functions on plain rows (Observable Plot)
+export * from './plots/index.js';
+
 // util/: seeded random numbers and bit helpers
 export { mulberry32, uniformIntegers, normalSamples, type Rng } from './util/random.js';
 export { popcount32 } from './util/bits.js';

@@ -1,0 +1,2 @@
+/** Placeholder: filled by the energy module. */
+export {};

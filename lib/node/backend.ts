@@ -1,0 +1,2 @@
+/** Node-only: tfjs backend choice (placeholder). */
+export {};

@@ -1,0 +1,34 @@
+/**
+ * Node-only: renders Observable Plot figures (lib/plots) to SVG strings with a virtual DOM, and
+ * saves them under data/figures/ for the README and the site.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { dataDir } from './paths.js';
+
+/** A document for Plot's `document` option. */
+export function virtualDocument(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+/** Renders a figure function's output (an SVG or a figure element) to markup. */
+export function renderSvg(draw: (document: Document) => Element): string {
+  const el = draw(virtualDocument());
+  if (el.tagName.toLowerCase() === 'svg' && !el.getAttribute('xmlns')) el.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  for (const svg of Array.from(el.querySelectorAll('svg'))) {
+    if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  }
+  return el.outerHTML;
+}
+
+/** Writes data/figures/<name>.svg (or .html for a figure with a legend); returns the path. */
+export function saveFigure(name: string, markup: string): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new RangeError(`figure name must be lower-case words joined by "-", got "${name}"`);
+  const dir = join(dataDir(), 'figures');
+  mkdirSync(dir, { recursive: true });
+  const ext = markup.trimStart().startsWith('<svg') ? 'svg' : 'html';
+  const path = join(dir, `${name}.${ext}`);
+  writeFileSync(path, markup + '\n');
+  return path;
+}

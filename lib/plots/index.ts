@@ -1,0 +1,2 @@
+/** Figure functions: (rows, options) -> Observable Plot element; real DOM in the browser, virtual in Node. */
+export * from './raster.js';

@@ -1,0 +1,3 @@
+/** Data-file envelope, schema and the claims ledger (../shared/DESIGN.md, ../shared/EXPERIMENTS.md). */
+export * from './claims.js';
+export * from './envelope.js';
