@@ -33,7 +33,7 @@ export function spikeRaster(rows: RasterRow[], o: RasterOptions): SVGSVGElement 
     color: { domain: [1, -1], range: ['#1f6feb', '#d1242f'], legend: false },
     marks: [
       Plot.frame({ stroke: '#ccc' }),
-      Plot.tickX(rows, { x: 't', y1: (d: RasterRow) => d.neuron - 0.4, y2: (d: RasterRow) => d.neuron + 0.4, stroke: 'sign', strokeWidth: 3 }),
+      Plot.ruleX(rows, { x: 't', y1: (d: RasterRow) => d.neuron - 0.4, y2: (d: RasterRow) => d.neuron + 0.4, stroke: 'sign', strokeWidth: 3 }),
     ],
     document: o.document,
   });
