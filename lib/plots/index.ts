@@ -1,2 +1,3 @@
 /** Figure functions: (rows, options) -> Observable Plot element; real DOM in the browser, virtual in Node. */
 export * from './raster.js';
+export * from './lines.js';

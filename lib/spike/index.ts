@@ -6,3 +6,4 @@ export * from './adaptive.js';
 export * from './matmul.js';
 export * from './stats.js';
 export { naiveEncode, naiveDecode } from './naive.js';
+export * from './zero-point.js';

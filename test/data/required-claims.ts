@@ -1,0 +1,45 @@
+/**
+ * Claim ids ../shared/EXPERIMENTS.md requires for the topics reproduced so far, kept here so a
+ * clone without ../shared still checks them.
+ */
+const k = ['k2', 'k2_5', 'k3', 'k3_5', 'k4'];
+
+export const REQUIRED_CLAIMS: Record<string, string[]> = {
+  '01-spike-coding': [
+    'coding.steps_binary_256',
+    'coding.steps_ternary_256',
+    'coding.steps_bitwise_256',
+    'coding.steps_bidirectional_256',
+    'coding.ternary_halves_steps',
+  ],
+  '02-adaptive-threshold': [
+    'spiking.sparsity_k3',
+    'spiking.avg_spikes',
+    'spiking.silent_channels',
+    'spiking.within_7',
+    'spiking.over_16',
+    ...k.flatMap((x) => [`spiking.table11.${x}.sparsity`, `spiking.table11.${x}.within_7`]),
+  ],
+  '03-energy-model': [
+    'energy.fp16_mac_pj',
+    'energy.int8_mac_pj',
+    'energy.int8_add_pj',
+    'energy.spike_mac_pj',
+    'energy.reduction_vs_fp16_pct',
+    'energy.reduction_vs_int8_pct',
+    'energy.gain_vs_fp16_x',
+    'energy.gain_vs_int8_x',
+  ],
+  '04-moe-upcycling': ['moe.alpha_s1_k1_n16'],
+  '05-neuronchip': [
+    'neuronchip.bits_per_layer',
+    'neuronchip.kb_per_layer',
+    'neuronchip.kb_per_token',
+    'neuronchip.gbps_1000tps',
+    'neuronchip.gbps_sparse',
+    'neuronchip.ternary_sparsity_demo',
+    'neuronchip.energy_gain',
+    'neuronchip.memory_reduction',
+    'neuronchip.latency_per_layer_ms',
+  ],
+};
