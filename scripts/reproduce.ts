@@ -58,8 +58,10 @@ export function listNotebooks(dir: string, only?: string): string[] {
 interface Cell {
   cell_type: string;
   source: string | string[];
-  outputs?: { output_type: string; ename?: string; evalue?: string }[];
+  outputs?: { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string }[];
 }
+
+const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join('') : (t ?? ''));
 
 /** The first code cell with an error output: "cell 7 (`const x = …`): TypeError: …". */
 export function firstCellError(notebookPath: string): string | null {
@@ -69,7 +71,11 @@ export function firstCellError(notebookPath: string): string | null {
     if (cell.cell_type === 'code' && err) {
       const src = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
       const first = src.split('\n').find((l) => l.trim() !== '') ?? '';
-      return `cell ${i + 1} (\`${first.trim().slice(0, 80)}\`): ${err.ename ?? 'Error'}: ${(err.evalue ?? '').split('\n')[0]}`;
+      // tslab reports type errors and runtime errors on stderr and leaves ename/evalue nearly empty
+      const stderr = cell.outputs!.filter((o) => o.name === 'stderr').map((o) => joinText(o.text)).join('').trim();
+      const message = err.evalue ? `${err.ename ?? 'Error'}: ${err.evalue.split('\n')[0]}` : '';
+      const stderrLines = stderr.split('\n').filter((l) => /error|Error|^\d+:\d+ - /.test(l)).slice(0, 3).join(' | ');
+      return `cell ${i + 1} (\`${first.trim().slice(0, 80)}\`): ${[message, stderrLines].filter(Boolean).join(' | ') || 'error (no message)'}`;
     }
   }
   return null;

@@ -12,9 +12,13 @@ export function virtualDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-/** Renders a figure function's output (an SVG or a figure element) to markup. */
-export function renderSvg(draw: (document: Document) => Element): string {
-  const el = draw(virtualDocument());
+/**
+ * Renders a figure function's output (an SVG or a figure element) to markup. The callback's
+ * result is typed loosely because notebooks compile without the DOM type library.
+ */
+export function renderSvg(draw: (document: Document) => unknown): string {
+  const el = draw(virtualDocument()) as Element;
+  if (!el || typeof el.outerHTML !== 'string') throw new TypeError('renderSvg: the figure function must return a DOM element');
   if (el.tagName.toLowerCase() === 'svg' && !el.getAttribute('xmlns')) el.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   for (const svg of Array.from(el.querySelectorAll('svg'))) {
     if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

@@ -16,7 +16,6 @@ export function rasterRows(train: SpikeTrain): RasterRow[] {
 }
 
 export interface RasterOptions {
-  title?: string;
   T: number;
   neurons: number;
   width?: number;
@@ -25,7 +24,6 @@ export interface RasterOptions {
 
 export function spikeRaster(rows: RasterRow[], o: RasterOptions): SVGSVGElement | HTMLElement {
   return Plot.plot({
-    title: o.title,
     width: o.width ?? 480,
     height: Math.max(120, 18 * o.neurons + 50),
     x: { label: 'time step', domain: [-0.5, o.T - 0.5], ticks: Math.min(o.T, 16) },
