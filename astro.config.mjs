@@ -1,0 +1,30 @@
+// @ts-check
+/**
+ * The site (DESIGN.md, "The site"): Astro 5 + MDX, static output, pages under site/.
+ * The site imports the library FROM SOURCE: `spikingbrain-lib` resolves to lib/index.ts (not the
+ * compiled lib/dist that notebooks use), so a site build never depends on `npm run build:lib` and
+ * always shows the current code. Vite rewrites the `.js` suffixes of relative imports inside
+ * lib/*.ts to the .ts files because the importers are TypeScript.
+ */
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+
+const libEntry = fileURLToPath(new URL('./lib/index.ts', import.meta.url));
+
+export default defineConfig({
+  output: 'static',
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: './dist/site',
+  // Pages link to each other as /smoke/ etc.; set `base` here if the site is served from a subpath.
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  vite: {
+    resolve: {
+      // Exact match only: `spikingbrain-lib` -> lib/index.ts. (The npm workspace symlink
+      // node_modules/spikingbrain-lib -> lib would otherwise resolve `main` = dist/index.js.)
+      alias: [{ find: /^spikingbrain-lib$/, replacement: libEntry }],
+    },
+  },
+});

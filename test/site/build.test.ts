@@ -1,0 +1,76 @@
+/**
+ * The site build (DESIGN.md, "The site"): `astro build` succeeds, and the smoke page shows, as static
+ * HTML, exactly what the library (imported from source by the site) computes.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { encodeSpikes } from '../../lib/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// Must match outDir in astro.config.mjs.
+const outDir = join(root, 'dist/site');
+
+const counts = [5, -3, 0, 7];
+const scheme = 'bitwise-bidirectional';
+
+function readPage(route: string): Document {
+  const file = join(outDir, route, 'index.html');
+  expect(existsSync(file), `${file} was not built`).toBe(true);
+  return parseHTML(readFileSync(file, 'utf8')).document;
+}
+
+describe('site: astro build', () => {
+  beforeAll(async () => {
+    await promisify(execFile)('npx', ['astro', 'build'], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  }, 300_000);
+
+  it('builds the home page with the project summary and a nav link home', () => {
+    const doc = readPage('');
+    expect(doc.querySelector('h1')?.textContent).toContain('SpikingBrain');
+    const text = doc.querySelector('main')?.textContent ?? '';
+    for (const verdict of ['reproduced', 'analogue', 'inconsistent', 'not testable']) {
+      expect(text).toContain(verdict);
+    }
+    expect(doc.querySelector('nav a')?.textContent).toBe('Home');
+  });
+
+  it('smoke page: the table holds the counts, decoded values, T and spikes per step from encodeSpikes', () => {
+    const train = encodeSpikes(counts, scheme);
+    const decoded = Array.from(train.decode());
+    const dense = train.toDense();
+    const sign = (s: number) => (s > 0 ? '+' : s < 0 ? '−' : '·');
+
+    const doc = readPage('smoke');
+    const rows = Array.from(doc.querySelectorAll('#smoke-table tbody tr'));
+    expect(rows).toHaveLength(counts.length);
+    rows.forEach((row, i) => {
+      const cell = (cls: string) => row.querySelector(`td.${cls}`)?.textContent?.trim();
+      expect(cell('count')).toBe(String(counts[i]));
+      expect(cell('decoded')).toBe(String(decoded[i]));
+      expect(cell('T')).toBe(String(train.T));
+      const steps = Array.from({ length: train.T }, (_, t) => sign(dense[t * train.length + i]!)).join(' ');
+      expect(cell('steps')).toBe(steps);
+    });
+    // The round trip itself: what the page shows decoded equals the input.
+    expect(decoded).toEqual(counts);
+    expect(doc.getElementById('rate-build')?.textContent).toBe(String(train.firingRate()));
+  });
+
+  it('smoke page: ships one client module script for the in-browser firing rate', () => {
+    const doc = readPage('smoke');
+    expect(doc.getElementById('rate-browser')).not.toBeNull();
+    const scripts = Array.from(doc.querySelectorAll('script[type="module"][src]'));
+    expect(scripts).toHaveLength(1);
+    const src = scripts[0]!.getAttribute('src')!;
+    expect(existsSync(join(outDir, src))).toBe(true);
+  });
+});
