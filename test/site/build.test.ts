@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -41,6 +41,7 @@ describe('site: astro build', () => {
       expect(text).toContain(verdict);
     }
     expect(doc.querySelector('nav a')?.textContent).toBe('Home');
+    expect(Array.from(doc.querySelectorAll('nav a'), (a) => a.textContent)).toContain('Claims ledger');
   });
 
   it('smoke page: the table holds the counts, decoded values, T and spikes per step from encodeSpikes', () => {
@@ -72,5 +73,20 @@ describe('site: astro build', () => {
     expect(scripts).toHaveLength(1);
     const src = scripts[0]!.getAttribute('src')!;
     expect(existsSync(join(outDir, src))).toBe(true);
+  });
+
+  it('ledger page lists every claim of every data file with its status', () => {
+    const dataDir = join(root, 'data');
+    const claims = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => (JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string; status: string }[] }).claims);
+    const doc = readPage('ledger');
+    const rows = Array.from(doc.querySelectorAll('table.ledger tbody tr'));
+    expect(rows).toHaveLength(claims.length);
+    for (const c of claims) {
+      const row = doc.getElementById(c.id);
+      expect(row, c.id).not.toBeNull();
+      expect(row!.querySelector('td.status')?.textContent).toBe(c.status);
+    }
   });
 });
