@@ -4,7 +4,7 @@
  * spike for spike, including the T they choose when none is given.
  */
 import { isIntegerTypedArray, popcount32 } from '../util/bits.js';
-import { decodeWithTable, encodeTracking, encodeWithTable, repackNarrower } from './codec.js';
+import { decodeWithTable, encodeSignMagnitudeInt3, encodeTracking, encodeTrackingOr, encodeWithTable, repackNarrower } from './codec.js';
 import { countOfField, decodeTable, encodeTable, fieldOf, makeLayout, MAX_RATE_T, splitField, type Layout } from './layout.js';
 import {
   assertScheme,
@@ -112,9 +112,22 @@ function encodeSinglePass(counts: ArrayLike<number>, scheme: SpikeScheme): Packe
   const P0 = makeLayout(scheme, defaultSteps(7, scheme)).P;
   const { table, lo } = encodeTable(scheme, P0);
   const store = new Uint8Array(Math.ceil((counts.length * P0) / 8));
-  const minMax = new Float64Array(2);
-  if (!encodeTracking(counts, table, lo, P0, store, minMax)) return null;
-  const layout = makeLayout(scheme, defaultTFor(Math.max(minMax[1]!, -minMax[0]!), scheme));
+  let maxAbs: number;
+  if (scheme === 'ternary' || scheme === 'bitwise-bidirectional') {
+    const orM = encodeSignMagnitudeInt3(counts, scheme === 'ternary', store);
+    if (orM < 0) return null;
+    maxAbs = scheme === 'ternary' ? popcount32(orM) : orM;
+  } else if (scheme === 'bitwise-twos-complement') {
+    const minMax = new Float64Array(2);
+    if (!encodeTracking(counts, table, lo, P0, store, minMax)) return null;
+    maxAbs = Math.max(minMax[1]!, -minMax[0]!);
+  } else {
+    // binary, bitwise: the OR of all fields is enough (runs of ones; |count| itself)
+    const or = encodeTrackingOr(counts, table, lo, P0, store);
+    if (or < 0) return null;
+    maxAbs = scheme === 'bitwise' ? or : popcount32(or);
+  }
+  const layout = makeLayout(scheme, defaultTFor(maxAbs, scheme));
   if (layout.P === P0) return new PackedSpikeTrain(layout, counts.length, store);
   if (layout.P < P0) {
     const narrow = layout.P === 0 ? new Uint8Array(0) : repackNarrower(store, P0, layout.P, counts.length);
@@ -147,7 +160,8 @@ export function encodeSpikes(
   let T: number;
   let validated = false;
   if (options.T === undefined) {
-    const fast = typedInt ? encodeSinglePass(counts, scheme) : null;
+    // Uint32 counts can exceed the int32 range the single pass assumes
+    const fast = typedInt && !(counts instanceof Uint32Array) ? encodeSinglePass(counts, scheme) : null;
     if (fast) return fast;
     T = defaultTFor(scanMaxAbs(counts, scheme), scheme);
     validated = true;

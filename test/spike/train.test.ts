@@ -202,3 +202,22 @@ describe('train.decodeInto(out)', () => {
     expect(() => train.decodeInto(new Float64Array(2) as unknown as Int32Array)).toThrow(/out must be an Int32Array/);
   });
 });
+
+describe('encodeSpikes: typed inputs at the edges of their range', () => {
+  it('Uint32 counts beyond the int32 range are rejected, not wrapped', () => {
+    expect(() => encodeSpikes(new Uint32Array([2 ** 32 - 7]), 'ternary')).toThrow(/outside the supported range/);
+    expect(() => encodeSpikes(new Uint32Array([2 ** 31]), 'bitwise')).toThrow(/outside the supported range/);
+  });
+  it('Int32 extremes are rejected with the T they would need', () => {
+    expect(() => encodeSpikes(new Int32Array([-(2 ** 31)]), 'ternary')).toThrow(/outside the supported range/);
+    expect(() => encodeSpikes(new Int32Array([2 ** 31 - 1]), 'ternary')).toThrow(/needs T = 2147483647/);
+  });
+  it('lengths that are not a multiple of four take the tail path correctly', () => {
+    for (const n of [1, 2, 3, 5, 6, 7, 9]) {
+      for (const scheme of SPIKE_SCHEMES) {
+        const counts = randomCounts(scheme, n, 7, n);
+        expect(encodeSpikes(counts, scheme).decode(), `${scheme} n=${n}`).toEqual(counts);
+      }
+    }
+  });
+});
