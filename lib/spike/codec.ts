@@ -54,47 +54,22 @@ function encodeSubByte(counts: ArrayLike<number>, table: Uint16Array, tableLo: n
 }
 
 /**
- * One pass that encodes integer-typed counts at width P (8 or 4) through `table` while tracking
- * min and max into minMax. Returns false, leaving `out` partly written, as soon as a count falls
- * outside the table: the caller then takes the slow path.
+ * One pass that encodes integer-typed counts at width P <= 8 through `table` while tracking min
+ * and max into minMax (two's complement: its default T needs the extreme values). Returns false,
+ * leaving `out` partly written, as soon as a count falls outside the table: the caller then takes
+ * the checked path.
  */
 export function encodeTracking(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, P: number, out: Uint8Array, minMax: Float64Array): boolean {
   const span = table.length - 1;
-  const n = counts.length;
   let min = 0;
   let max = 0;
-  if (P === 8) {
-    for (let i = 0; i < n; i++) {
-      const c = counts[i]!;
-      const k = c - tableLo;
-      if (k < 0 || k > span) return false;
-      if (c > max) max = c;
-      else if (c < min) min = c;
-      out[i] = table[k]!;
-    }
-  } else {
-    // P = 4: two fields per byte
-    const pairs = n >>> 1;
-    for (let b = 0; b < pairs; b++) {
-      const c0 = counts[2 * b]!;
-      const c1 = counts[2 * b + 1]!;
-      const k0 = c0 - tableLo;
-      const k1 = c1 - tableLo;
-      if (k0 < 0 || k0 > span || k1 < 0 || k1 > span) return false;
-      if (c0 > max) max = c0;
-      else if (c0 < min) min = c0;
-      if (c1 > max) max = c1;
-      else if (c1 < min) min = c1;
-      out[b] = table[k0]! | (table[k1]! << 4);
-    }
-    if (n & 1) {
-      const c = counts[n - 1]!;
-      const k = c - tableLo;
-      if (k < 0 || k > span) return false;
-      if (c > max) max = c;
-      else if (c < min) min = c;
-      out[pairs] = table[k]!;
-    }
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i]!;
+    const k = c - tableLo;
+    if (k < 0 || k > span) return false;
+    if (c > max) max = c;
+    else if (c < min) min = c;
+    out[(i * P) >>> 3]! |= table[k]! << ((i * P) & 7);
   }
   minMax[0] = min;
   minMax[1] = max;
@@ -102,8 +77,8 @@ export function encodeTracking(counts: ArrayLike<number>, table: Uint16Array, ta
 }
 
 /**
- * Like encodeTracking, for the schemes whose default T follows from the OR of all fields (rate
- * fields are runs of ones, bitwise fields hold |count|): no min/max branches in the loop. Returns
+ * Like encodeTracking, for binary and bitwise, whose default T follows from the OR of all fields
+ * (rate fields are runs of ones, bitwise fields hold |count|): no min/max branches in the loop. Returns
  * the OR of all fields, or -1 as soon as a count falls outside the table.
  */
 export function encodeTrackingOr(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, P: number, out: Uint8Array): number {
