@@ -63,20 +63,28 @@ interface Cell {
 
 const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join('') : (t ?? ''));
 
-/** The first code cell with an error output: "cell 7 (`const x = …`): TypeError: …". */
+/** A line of tslab stderr that means the cell failed: a compile error or an uncaught exception. */
+const FAILURE_LINE = /^\d+:\d+ - |^(\w+)?Error\b|evalmachine\.<anonymous>/;
+
+/**
+ * The first code cell that failed: "cell 7 (`const x = …`): ReferenceError: …". tslab reports
+ * compile and runtime errors on the cell's stderr stream (with an empty or missing error output),
+ * so both are read.
+ */
 export function firstCellError(notebookPath: string): string | null {
   const nb = JSON.parse(readFileSync(notebookPath, 'utf8')) as { cells: Cell[] };
   for (const [i, cell] of nb.cells.entries()) {
-    const err = cell.outputs?.find((o) => o.output_type === 'error');
-    if (cell.cell_type === 'code' && err) {
-      const src = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-      const first = src.split('\n').find((l) => l.trim() !== '') ?? '';
-      // tslab reports type errors and runtime errors on stderr and leaves ename/evalue nearly empty
-      const stderr = cell.outputs!.filter((o) => o.name === 'stderr').map((o) => joinText(o.text)).join('').trim();
-      const message = err.evalue ? `${err.ename ?? 'Error'}: ${err.evalue.split('\n')[0]}` : '';
-      const stderrLines = stderr.split('\n').filter((l) => /error|Error|^\d+:\d+ - /.test(l)).slice(0, 3).join(' | ');
-      return `cell ${i + 1} (\`${first.trim().slice(0, 80)}\`): ${[message, stderrLines].filter(Boolean).join(' | ') || 'error (no message)'}`;
-    }
+    if (cell.cell_type !== 'code') continue;
+    const outputs = cell.outputs ?? [];
+    const err = outputs.find((o) => o.output_type === 'error');
+    const stderr = outputs.filter((o) => o.name === 'stderr').map((o) => joinText(o.text)).join('');
+    const failures = stderr.split('\n').filter((l) => FAILURE_LINE.test(l) && !/^\s+at /.test(l));
+    if (!err && failures.length === 0) continue;
+    const src = joinText(cell.source);
+    const first = src.split('\n').find((l) => l.trim() !== '') ?? '';
+    const message = err?.evalue ? `${err.ename ?? 'Error'}: ${err.evalue.split('\n')[0]}` : '';
+    const detail = [message, ...failures.filter((l) => !l.startsWith('evalmachine')).slice(0, 3)].filter(Boolean).join(' | ');
+    return `cell ${i + 1} (\`${first.trim().slice(0, 80)}\`): ${detail || 'error (no message)'}`;
   }
   return null;
 }
