@@ -89,4 +89,17 @@ describe('site: astro build', () => {
       expect(row!.querySelector('td.status')?.textContent).toBe(c.status);
     }
   });
+
+  it('a results page per data file shows its claims and inlines its figures', () => {
+    const dataDir = join(root, 'data');
+    const figures = existsSync(join(dataDir, 'figures')) ? readdirSync(join(dataDir, 'figures')) : [];
+    for (const f of readdirSync(dataDir).filter((x) => x.endsWith('.json'))) {
+      const stem = f.replace(/\.json$/, '');
+      const data = JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string }[] };
+      const doc = readPage(`results/${stem}`);
+      for (const c of data.claims) expect(doc.getElementById(c.id), `${stem}: ${c.id}`).not.toBeNull();
+      const own = figures.filter((name) => name.startsWith(stem.slice(0, 3)));
+      expect(doc.querySelectorAll('figure.result-figure svg').length, stem).toBeGreaterThanOrEqual(own.length);
+    }
+  });
 });
