@@ -1,2 +1,4 @@
-/** Placeholder: filled by the moe module. */
-export {};
+/** MoE upcycling (report §3.2, eq. 15–18). */
+export * from './alpha.js';
+export * from './swiglu.js';
+export * from './upcycle.js';
