@@ -1,2 +1,5 @@
-/** Placeholder: filled by the analysis module. */
-export {};
+/** Sparsity definitions, reference distributions and consistency checks (report §5.5, Table 11, Fig. 9). */
+export * from './distributions.js';
+export * from './sparsity.js';
+export * from './consistency.js';
+export * from './report-figures.js';

@@ -1,3 +1,4 @@
 /** Figure functions: (rows, options) -> Observable Plot element; real DOM in the browser, virtual in Node. */
 export * from './raster.js';
 export * from './lines.js';
+export * from './histogram.js';

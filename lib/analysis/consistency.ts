@@ -1,0 +1,47 @@
+/**
+ * Are the report's spiking figures consistent with each other (§5.5)? 69.15 % sparsity over a 3-step
+ * window, 1.13 spikes per channel and 18.4 % silent channels are linked by
+ *   sparsity = 1 - firing share x spikes per firing channel / window,
+ * and which reading of "per channel" holds decides whether they agree. Intervals account for the
+ * rounding of each stated figure.
+ */
+
+export type Interval = readonly [number, number];
+
+/** The values a figure stated with `decimals` decimals can stand for: 1.13 -> [1.125, 1.135]. */
+export function roundingInterval(value: number, decimals: number): Interval {
+  if (!Number.isFinite(value)) throw new RangeError(`value must be finite, got ${value}`);
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be an integer >= 0, got ${decimals}`);
+  const half = 0.5 * 10 ** -decimals;
+  return [value - half, value + half];
+}
+
+/**
+ * Sparsity of a fixed window: the share of the `window` slots of each channel that stay silent, when
+ * a `firingShare` of channels fire `spikesPerFiring` spikes on average (the rest fire none).
+ */
+export function windowSparsity(spikesPerFiring: number, window: number, firingShare = 1): number {
+  if (!(Number.isFinite(spikesPerFiring) && spikesPerFiring >= 0)) throw new RangeError(`spikesPerFiring must be a finite number >= 0, got ${spikesPerFiring}`);
+  if (!(Number.isFinite(window) && window > 0)) throw new RangeError(`window must be a number > 0, got ${window}`);
+  if (!(firingShare >= 0 && firingShare <= 1)) throw new RangeError(`firingShare must be in [0, 1], got ${firingShare}`);
+  return 1 - (firingShare * spikesPerFiring) / window;
+}
+
+/** The range of windowSparsity when each input ranges over an interval (it is monotone in each). */
+export function windowSparsityInterval(spikesPerFiring: Interval, window: number, firingShare: Interval = [1, 1]): Interval {
+  return [windowSparsity(spikesPerFiring[1], window, firingShare[1]), windowSparsity(spikesPerFiring[0], window, firingShare[0])];
+}
+
+/** The spikes per channel (over all channels) that a window sparsity implies. */
+export function impliedSpikesPerChannel(sparsity: number, window: number): number {
+  if (!(sparsity >= 0 && sparsity <= 1)) throw new RangeError(`sparsity must be in [0, 1], got ${sparsity}`);
+  return (1 - sparsity) * window;
+}
+
+/** The window (steps) that makes a sparsity and an average spike count agree. */
+export function impliedWindow(sparsity: number, spikesPerChannel: number): number {
+  if (!(sparsity >= 0 && sparsity < 1)) throw new RangeError(`sparsity must be in [0, 1), got ${sparsity}`);
+  return spikesPerChannel / (1 - sparsity);
+}
+
+export const contains = (i: Interval, x: number): boolean => x >= i[0] && x <= i[1];
