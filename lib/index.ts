@@ -12,8 +12,20 @@ export * from './analysis/index.js';
 // energy/: energy and op-count model with cited constants (report §5.5, eq. 24)
 export * from './energy/index.js';
 
-// ops/: stateless tensor functions (tfjs)
+// ops/: stateless tensor functions (tfjs): softmax / sliding-window attention, gated linear attention
 export * from './ops/index.js';
+
+// layers/: weight-owning blocks built on ops (GLA, SWA, full attention, FFN, MoE, hybrids)
+export * from './layers/index.js';
+
+// models/: configs with the reference field names, presets, the model stack, decoding with caches
+export * from './models/index.js';
+
+// quant/: INT8 group-wise weights and W8ASpike spiking activations
+export * from './quant/index.js';
+
+// io/: safetensors weights with the reference parameter names
+export * from './io/index.js';
 
 // moe/: MoE upcycling (report §3.2, eq. 15-18)
 export * from './moe/index.js';

@@ -1,0 +1,2 @@
+/** Weight files: safetensors read and write with the reference parameter names. */
+export {};
