@@ -13,7 +13,7 @@
  */
 import { countRange } from '../spike/layout.js';
 import { assertScheme, type SpikeScheme } from '../spike/schemes.js';
-import { checkInteger, checkOneOf } from './validate.js';
+import { checkInteger, checkNumber, checkObject, checkOneOf } from './validate.js';
 
 export type LinkEncoding = 'slots' | 'events' | 'counts';
 export const LINK_ENCODINGS: readonly LinkEncoding[] = ['slots', 'events', 'counts'];
@@ -58,7 +58,7 @@ export function bitsPerCount(scheme: SpikeScheme, T: number): number {
 export interface LinkTraffic {
   /** neurons x T: every slot of the train */
   readonly slots: number;
-  /** spikes (nonzero slots) */
+  /** spikes (nonzero slots); may be an expected, fractional count */
   readonly spikes: number;
   /** neurons the train holds */
   readonly neurons: number;
@@ -71,6 +71,11 @@ export interface LinkTraffic {
  */
 export function linkBits(encoding: LinkEncoding, scheme: SpikeScheme, traffic: LinkTraffic, neuronsPerToken: number): number {
   assertLinkEncoding(encoding);
+  checkObject('traffic', traffic);
+  checkNumber('traffic.slots', traffic.slots, 0);
+  checkNumber('traffic.spikes', traffic.spikes, 0, traffic.slots);
+  checkInteger('traffic.neurons', traffic.neurons, 0);
+  checkInteger('traffic.T', traffic.T, 0);
   switch (encoding) {
     case 'slots':
       return traffic.slots * bitsPerSlot(scheme);

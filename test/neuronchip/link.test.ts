@@ -39,5 +39,7 @@ describe('link encodings', () => {
     expect(() => bitsPerEvent('ternary', 0, 8)).toThrow(/neurons must be an integer >= 1, got 0/);
     expect(() => bitsPerCount('ternary', 2.5)).toThrow(/T must be an integer >= 0, got 2.5/);
     expect(() => bitsForStates(0)).toThrow(/n must be an integer >= 1, got 0/);
+    expect(() => linkBits('events', 'ternary', { ...traffic, spikes: 2 }, 1)).toThrow(/traffic.spikes must be a finite number in \[0, 1\], got 2/);
+    expect(() => linkBits('slots', 'ternary', { ...traffic, T: -1 }, 1)).toThrow(/traffic.T must be an integer >= 0, got -1/);
   });
 });
