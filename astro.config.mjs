@@ -16,8 +16,10 @@ export default defineConfig({
   output: 'static',
   srcDir: './site',
   publicDir: './site/public',
-  outDir: './dist/site',
-  // Pages link to each other as /smoke/ etc.; set `base` here if the site is served from a subpath.
+  // SBL_SITE_BASE serves the site from a sub-path (e.g. /spikingbrain-lab/); pages build their links
+  // from import.meta.env.BASE_URL, and the browser tests build under a sub-path to prove it.
+  base: (process.env.SBL_SITE_BASE || '/').replace(/\/?$/, '/'),
+  outDir: process.env.SBL_SITE_OUT || './dist/site',
   trailingSlash: 'ignore',
   integrations: [mdx()],
   vite: {

@@ -53,19 +53,29 @@ export interface FetchOptions {
   silentFraction: number;
   /** energy (pJ) to fetch one INT8 weight; default: our SRAM assumption */
   fetchPj?: number;
+  /** energy of the INT8 add a spike triggers; default the 45 nm figure */
+  addPj?: number;
+  /** energies of the dense baselines; default the 45 nm figures */
+  int8MacPj?: number;
+  fp16MacPj?: number;
 }
 
 /**
  * ASSUMPTION (labelled, not in the report's arithmetic): per MAC, a weight fetch is paid for each
  * channel that fires at least once, none for silent channels. Returns compute + fetch energy (pJ)
- * per MAC for the spiking scheme, and for a dense INT8 MAC that fetches every weight.
+ * per MAC for the spiking scheme, and for dense INT8 and FP16 MACs that fetch every weight.
  */
-export function macEnergyWithFetch(averageSpikes: number, o: FetchOptions): { spikingPj: number; denseInt8Pj: number } {
+export function macEnergyWithFetch(averageSpikes: number, o: FetchOptions): { spikingPj: number; denseInt8Pj: number; denseFp16Pj: number } {
   check('silentFraction', o.silentFraction, 0, 1);
   const fetch = o.fetchPj ?? SRAM_READ_PER_BYTE.pj;
   check('fetchPj', fetch, 0);
+  const int8 = o.int8MacPj ?? INT8_MAC.pj;
+  const fp16 = o.fp16MacPj ?? FP16_MAC.pj;
+  check('int8MacPj', int8, 0);
+  check('fp16MacPj', fp16, 0);
   return {
-    spikingPj: spikingMacEnergy(averageSpikes) + (1 - o.silentFraction) * fetch,
-    denseInt8Pj: INT8_MAC.pj + fetch,
+    spikingPj: spikingMacEnergy(averageSpikes, o.addPj) + (1 - o.silentFraction) * fetch,
+    denseInt8Pj: int8 + fetch,
+    denseFp16Pj: fp16 + fetch,
   };
 }

@@ -21,3 +21,22 @@ export function loadDataFiles(): DataFile[] {
     })
     .sort((a, b) => a.stem.localeCompare(b.stem));
 }
+
+/** One notebook's data file; throws (failing the build) when it is missing. */
+export function dataFile(stem: string): DataEnvelope {
+  const f = loadDataFiles().find((d) => d.stem === stem);
+  if (!f) throw new Error(`data/${stem}.json is missing: run npm run reproduce -- --only ${stem}`);
+  return f.data;
+}
+
+/** Every claim of every data file, with the notebook it came from. */
+export function allClaims() {
+  return loadDataFiles().flatMap((f) => f.data.claims.map((c) => ({ ...c, notebook: f.stem, mode: f.data.mode, commit: f.data.commit })));
+}
+
+/** A claim by id (build fails if a page cites a claim that no notebook wrote). */
+export function claimById(id: string) {
+  const c = allClaims().find((x) => x.id === id);
+  if (!c) throw new Error(`no data file holds claim ${id}`);
+  return c;
+}

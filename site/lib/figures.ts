@@ -14,3 +14,10 @@ export function figuresFor(stem: string): Figure[] {
     .filter((f) => f.name.startsWith(prefix))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** One figure by its file name without extension (build fails if a page cites a missing figure). */
+export function figure(name: string): Figure {
+  const entry = Object.entries(markup).find(([path]) => path.replace(/^.*\//, '').replace(/\.(svg|html)$/, '') === name);
+  if (!entry) throw new Error(`data/figures/${name}.svg (or .html) is missing`);
+  return { name, markup: entry[1] };
+}

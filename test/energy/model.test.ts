@@ -44,6 +44,13 @@ describe('macEnergyWithFetch(averageSpikes, { silentFraction }) (our assumption)
     const e = macEnergyWithFetch(1, { silentFraction: 0.25, fetchPj: 1 });
     expect(e.spikingPj).toBeCloseTo(0.03 + 0.75, 12);
     expect(e.denseInt8Pj).toBeCloseTo(0.23 + 1, 12);
+    expect(e.denseFp16Pj).toBeCloseTo(1.5 + 1, 12);
+  });
+  it('takes other constants for the add and the dense baselines', () => {
+    const e = macEnergyWithFetch(2, { silentFraction: 0.5, fetchPj: 1, addPj: 0.1, int8MacPj: 0.5, fp16MacPj: 2 });
+    expect(e.spikingPj).toBeCloseTo(0.2 + 0.5, 12);
+    expect(e.denseInt8Pj).toBeCloseTo(1.5, 12);
+    expect(e.denseFp16Pj).toBeCloseTo(3, 12);
   });
   it('rejects a silent fraction outside [0, 1]', () => {
     expect(() => macEnergyWithFetch(1, { silentFraction: 1.2 })).toThrow(/silentFraction must be a finite number in \[0, 1\]/);

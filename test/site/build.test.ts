@@ -1,6 +1,7 @@
 /**
- * The site build (DESIGN.md, "The site"): `astro build` succeeds, and the smoke page shows, as static
- * HTML, exactly what the library (imported from source by the site) computes.
+ * The site build (DESIGN.md, "The site"): `astro build` succeeds under a sub-path base, and the
+ * smoke page shows, as static HTML, exactly what the library (imported from source by the site)
+ * computes. One build serves these static checks and the browser tests (site.browser.ts).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -10,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { encodeSpikes } from '../../lib/index.js';
+import { browserTests } from './site.browser.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// Must match outDir in astro.config.mjs.
-const outDir = join(root, 'dist/site');
+// A separate output folder, so tests never overwrite a user's `npm run site:build`.
+const outDir = join(root, 'dist/site-test');
+const BASE = '/sbl/';
 
 const counts = [5, -3, 0, 7];
 const scheme = 'bitwise-bidirectional';
@@ -24,15 +27,17 @@ function readPage(route: string): Document {
   return parseHTML(readFileSync(file, 'utf8')).document;
 }
 
-describe('site: astro build', () => {
-  beforeAll(async () => {
-    await promisify(execFile)('npx', ['astro', 'build'], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  }, 300_000);
+beforeAll(async () => {
+  await promisify(execFile)('npx', ['astro', 'build'], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SBL_SITE_BASE: BASE, SBL_SITE_OUT: outDir },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}, 300_000);
 
+browserTests(outDir, BASE);
+
+describe('site: astro build', () => {
   it('builds the home page with the project summary and a nav link home', () => {
     const doc = readPage('');
     expect(doc.querySelector('h1')?.textContent).toContain('SpikingBrain');
@@ -72,7 +77,8 @@ describe('site: astro build', () => {
     const scripts = Array.from(doc.querySelectorAll('script[type="module"][src]'));
     expect(scripts).toHaveLength(1);
     const src = scripts[0]!.getAttribute('src')!;
-    expect(existsSync(join(outDir, src))).toBe(true);
+    expect(src.startsWith(BASE), src).toBe(true);
+    expect(existsSync(join(outDir, src.slice(BASE.length)))).toBe(true);
   });
 
   it('ledger page lists every claim of every data file with its status', () => {

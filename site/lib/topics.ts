@@ -1,0 +1,35 @@
+/**
+ * The site's table of contents: one topic per experiment, with the notebooks that feed it, the
+ * claim-id prefixes it owns and the report sections it explains. Home, ledger filters and explainer
+ * pages all read this list, so a new topic appears everywhere at once.
+ */
+import type { Claim } from 'spikingbrain-lib';
+
+export interface Topic {
+  slug: string;
+  title: string;
+  /** one sentence: what the report says */
+  claim: string;
+  /** notebook stems whose data feed the page */
+  notebooks: string[];
+  /** claim ids starting with one of these belong to the topic */
+  claimPrefixes: string[];
+  /** report sections, figures and tables explained */
+  sections: string;
+}
+
+export const TOPICS: Topic[] = [
+  { slug: 'spike-coding', title: 'Spike coding', claim: 'Integer activations become binary, ternary or bitwise spike trains; ternary halves the steps, bitwise needs only a few.', notebooks: ['01-spike-coding'], claimPrefixes: ['coding.'], sections: '§3.3.2, Fig. 4, Fig. 10' },
+  { slug: 'adaptive-threshold', title: 'Adaptive threshold and sparsity', claim: 'A per-token threshold mean(|x|)/k turns activations into counts with 69.15 % sparsity and 1.13 spikes per channel.', notebooks: ['02-adaptive-threshold'], claimPrefixes: ['spiking.'], sections: '§3.3.1, §5.5, Fig. 9, Table 11' },
+  { slug: 'energy', title: 'Energy per operation', claim: 'A spike-driven MAC costs 0.034 pJ at 45 nm: 97.7 % less than FP16 and 85.2 % less than INT8.', notebooks: ['03-energy-model'], claimPrefixes: ['energy.'], sections: '§5.5, eq. 24' },
+  { slug: 'moe-upcycling', title: 'MoE upcycling', claim: 'Copying a dense FFN into experts and scaling by α = (1/(S + k/N))^(1/3) keeps the output at initialisation.', notebooks: ['04-moe-upcycling'], claimPrefixes: ['moe.'], sections: '§3.2, eq. 15–18' },
+  { slug: 'neuronchip', title: 'NeuronChip', claim: 'Third-party pages (not the report) give spike bandwidth, energy and latency figures for a neuromorphic chip.', notebooks: ['05-neuronchip'], claimPrefixes: ['neuronchip.'], sections: 'seed pages 000, 001; §5.5' },
+];
+
+export function topicOfClaim(id: string): Topic | undefined {
+  return TOPICS.find((t) => t.claimPrefixes.some((p) => id.startsWith(p)));
+}
+
+export function claimsOfTopic<T extends Claim>(topic: Topic, claims: T[]): T[] {
+  return claims.filter((c) => topic.claimPrefixes.some((p) => c.id.startsWith(p)));
+}
