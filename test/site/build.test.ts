@@ -27,10 +27,17 @@ function readPage(route: string): Document {
   return parseHTML(readFileSync(file, 'utf8')).document;
 }
 
+/** The test's environment without what vitest injects for import.meta.env (BASE_URL=/ would override the base). */
+function builderEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[k];
+  return env;
+}
+
 beforeAll(async () => {
   await promisify(execFile)('npx', ['astro', 'build'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SBL_SITE_BASE: BASE, SBL_SITE_OUT: outDir },
+    env: { ...builderEnv(), ASTRO_TELEMETRY_DISABLED: '1', SBL_SITE_BASE: BASE, SBL_SITE_OUT: outDir },
     maxBuffer: 64 * 1024 * 1024,
   });
 }, 300_000);
