@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian/Ubuntu machine for spikingbrain-lab; safe to run again.
 #  - system packages: Jupyter's nbconvert and the Python kernel machinery from Debian (the
-#    notebooks run under real Jupyter with the tslab TypeScript kernel), only when missing
+#    notebooks run under real Jupyter with the tslab TypeScript kernel), and Chromium for the
+#    site's browser tests (driven by playwright-core), only when missing
 #  - npm packages from package-lock.json (npm ci)
 #  - the tslab kernel, registered with the system python
 #  - the compiled library (lib/dist), which notebooks import by its package name
@@ -19,6 +20,7 @@ sudo_cmd=()
 missing=()
 command -v jupyter-nbconvert >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
 /usr/bin/python3 -c 'import ipykernel' >/dev/null 2>&1 || missing+=(python3-ipykernel)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
