@@ -1,5 +1,5 @@
 /** The energy calculator's arithmetic: lib/energy calls formatted for display (build time and browser). */
-import { compareMacEnergy, macEnergyWithFetch, spikingMacEnergy } from '../../lib/energy/model';
+import { compareMacEnergy, macEnergyWithFetch, spikingMacEnergy } from '../../lib/energy/model.js';
 
 export interface EnergyInputs {
   fp16: number;

@@ -2,12 +2,12 @@
  * The computation behind the threshold explorer, shared by its build-time render and its browser
  * script: library calls only (reference activations -> adaptive threshold -> statistics -> eq. 24).
  */
-import { referenceActivations, type ReferenceDistribution } from '../../lib/analysis/distributions';
-import { spikingStatistics, type SpikingStatistics } from '../../lib/analysis/sparsity';
-import { adaptiveThresholdSpikes } from '../../lib/spike/adaptive';
-import { absCountHistogram } from '../../lib/spike/stats';
-import { spikingMacEnergy } from '../../lib/energy/model';
-import { groupedHistogram } from '../../lib/plots/histogram';
+import { referenceActivations, type ReferenceDistribution } from '../../lib/analysis/distributions.js';
+import { spikingStatistics, type SpikingStatistics } from '../../lib/analysis/sparsity.js';
+import { adaptiveThresholdSpikes } from '../../lib/spike/adaptive.js';
+import { absCountHistogram } from '../../lib/spike/stats.js';
+import { spikingMacEnergy } from '../../lib/energy/model.js';
+import { groupedHistogram } from '../../lib/plots/histogram.js';
 
 export interface Exploration {
   kind: ReferenceDistribution;
