@@ -6,6 +6,13 @@
  * follow the report's straight-through estimator (text after eq. 21): the backward pass skips the
  * spiking step, so dL/dx = dL/dy W as for a plain linear, while dL/dW and dL/db are the plain
  * linear's gradients at the spiked input.
+ *
+ * Where the reference uses it: q/k/v/o (and gk) projections of the GLA and sliding-window layers
+ * and the MLP's gate_proj and up_proj. The MLP's down_proj is a QuantLinear too, but its forward
+ * is bypassed by the fused `swiglu_linear(gate, y, down_proj.weight, down_proj.bias)`
+ * (W8ASpike/modeling_gla_swa.py), so in the released code its input is not spiked and its weight is
+ * not quantized. The sliding-window layer also spikes q and quantizes k and v per token with
+ * quantize_sym before attention (W8ASpike/window_attention.py).
  */
 import * as tf from '@tensorflow/tfjs';
 import { adaptiveSpikesTensor, checkK, checkSumOrder, checkTensor2D, type SumOrder } from './spikes.js';
