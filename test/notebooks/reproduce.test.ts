@@ -3,7 +3,7 @@
  * data folders. Checks determinism (identical data apart from createdAt, commit and timings) and
  * that the regenerated claims agree with the committed full run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,19 @@ import { compareClaims, stripVolatile, type DataEnvelope } from '../../lib/index
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
 
-function reproduce(args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(tsx, ['scripts/reproduce.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SBL_DATA_DIR: '' } });
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+/**
+ * Runs the reproduce script without blocking this worker: a synchronous spawn would stall vitest's
+ * RPC for minutes and fail the run with "Timeout calling onTaskUpdate".
+ */
+function reproduce(args: string[]): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['scripts/reproduce.ts', ...args], { cwd: root, env: { ...process.env, SBL_DATA_DIR: '' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out }));
+  });
 }
 
 const readJson = (path: string): DataEnvelope => JSON.parse(readFileSync(path, 'utf8')) as DataEnvelope;
@@ -27,8 +37,8 @@ describe('npm run reproduce -- --quick', () => {
   const second = mkdtempSync(join(tmpdir(), 'sbl-quick-b-'));
   let runs: { status: number | null; out: string }[] = [];
 
-  beforeAll(() => {
-    runs = [reproduce(['--quick', '--out', first]), reproduce(['--quick', '--out', second])];
+  beforeAll(async () => {
+    runs = [await reproduce(['--quick', '--out', first]), await reproduce(['--quick', '--out', second])];
   }, 1_800_000);
 
   it('runs every notebook without error, with progress per notebook', () => {
@@ -62,7 +72,7 @@ describe('npm run reproduce -- --quick', () => {
 });
 
 describe('npm run reproduce: failures', () => {
-  it('name the notebook and the failing cell', () => {
+  it('name the notebook and the failing cell', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sbl-bad-'));
     mkdirSync(join(dir, 'out'));
     const cell = (type: 'markdown' | 'code', source: string) =>
@@ -74,13 +84,13 @@ describe('npm run reproduce: failures', () => {
       cells: [cell('markdown', '# A notebook that fails'), cell('code', 'const ok = 1;'), cell('code', "throw new Error('deliberate failure');")],
     };
     writeFileSync(join(dir, '01-broken.ipynb'), JSON.stringify(nb));
-    const r = reproduce(['--quick', '--dir', dir, '--out', join(dir, 'out')]);
+    const r = await reproduce(['--quick', '--dir', dir, '--out', join(dir, 'out')]);
     expect(r.status).not.toBe(0);
     expect(r.out).toContain('notebook 01-broken.ipynb failed at cell 3 (`throw new Error(\'deliberate failure\');`): Error: deliberate failure');
   }, 300_000);
 
-  it('reject an unknown notebook name, listing the allowed ones', () => {
-    const r = reproduce(['--quick', '--only', 'no-such-notebook']);
+  it('reject an unknown notebook name, listing the allowed ones', async () => {
+    const r = await reproduce(['--quick', '--only', 'no-such-notebook']);
     expect(r.status).not.toBe(0);
     expect(r.out).toMatch(/--only no-such-notebook matches no notebook; allowed: /);
   });
