@@ -30,6 +30,9 @@ export * from './io/index.js';
 // moe/: MoE upcycling (report §3.2, eq. 15-18)
 export * from './moe/index.js';
 
+// efficiency/: scaling-curve fits, cost model and the report's efficiency figures (report §5.2-5.3)
+export * from './efficiency/index.js';
+
 // neuronchip/: event-driven accelerator simulator (seed pages 000, 001)
 export * from './neuronchip/index.js';
 
