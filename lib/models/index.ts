@@ -1,2 +1,15 @@
 /** Models: config (reference config.json field names), presets, the stack of blocks, decoding with caches. */
-export {};
+export { type ModelConfig, DEFAULT_CONFIG, resolveConfig, validateConfig, configFromJSON, configToJSON } from './config.js';
+export { blockPlan, headDim, swaWindowKeys, describePlan, type BlockPlan, type MixerKind, type FFNKind } from './plan.js';
+export {
+  parameterCount, mixerParameters, recurrentStateBytes, kvCacheBytes, inferenceStateBytes,
+  type ParameterCount, type MemoryOptions,
+} from './counts.js';
+export {
+  spikingBrain7BConfig, qwen25_7BConfig, spikingBrain76BConfig, tinyConfig, tinyFullAttentionConfig, tinyIntraConfig, smallConfig,
+  PRESETS, type PresetName,
+} from './presets.js';
+export { buildBlocks } from './build.js';
+export { SpikingBrainModel, ModelCache, type ModelOptions, type ForwardOptions, type TokenIds } from './model.js';
+export { trainStep, nextTokenBatch, greedyDecode } from './train.js';
+export { stateDict, loadStateDict, saveSafetensors, loadSafetensors, modelFromSafetensors, type LoadReport, type SaveOptions } from './weights.js';

@@ -44,6 +44,12 @@ export function scaledExpert(dense: SwiGLUWeights, o: Pick<UpcycleOptions, 'S' |
   throw new RangeError(`scaling must be 'report-cube-root', 'down-only' or 'none', got ${String(o.scaling)}`);
 }
 
+/** The randomised router W_r of eq. 16 at initialisation: [D, N] row-major, entries uniform in ±1/sqrt(D), seeded. */
+export function randomRouter(D: number, N: number, seed: number): Float64Array {
+  const rng = mulberry32(seed);
+  return Float64Array.from({ length: D * N }, () => (rng() * 2 - 1) / Math.sqrt(D));
+}
+
 /** MoE output at initialisation for x [n, D]: shared experts + top-k routed experts weighed by the router. */
 export function upcycledMoE(dense: SwiGLUWeights, x: ArrayLike<number>, n: number, o: UpcycleOptions): Float64Array {
   if (o.router !== 'sigmoid' && o.router !== 'uniform') throw new RangeError(`router must be 'sigmoid' or 'uniform', got ${String(o.router)}`);
@@ -51,8 +57,7 @@ export function upcycledMoE(dense: SwiGLUWeights, x: ArrayLike<number>, n: numbe
   // every expert is the same copy at initialisation: one evaluation serves all of them
   const e = swiglu(expert, x, n);
   const { D } = dense;
-  const rng = mulberry32(o.seed);
-  const router = Float64Array.from({ length: D * o.N }, () => (rng() * 2 - 1) / Math.sqrt(D));
+  const router = randomRouter(D, o.N, o.seed);
   const out = new Float64Array(n * D);
   for (let r = 0; r < n; r++) {
     const scores = Array.from({ length: o.N }, (_, i) => {

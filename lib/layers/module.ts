@@ -1,0 +1,97 @@
+/**
+ * What every weight-owning block shares (report §2; DESIGN.md "layers own weights"): named
+ * parameters with the reference checkpoint's names, seeded initialisation, disposal, and argument
+ * checks that say what they got.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** A trainable variable and its reference name, e.g. `model.layers.0.attn.q_proj.weight`. */
+export type NamedVariable = [name: string, variable: tf.Variable];
+
+/** A block that owns weights. */
+export interface Layer {
+  /** this block's name prefix, e.g. `model.layers.0.attn` */
+  readonly name: string;
+  /** every trainable variable under this block, with its full reference name */
+  parameters(): NamedVariable[];
+  /** frees the weights */
+  dispose(): void;
+}
+
+/** How a block initialises its weights. */
+export interface InitOptions {
+  /** base seed; each parameter's seed is derived from it and the parameter's name */
+  seed?: number;
+  /** standard deviation of normal-initialised matrices (the reference's initializer_range) */
+  std?: number;
+}
+
+export const DEFAULT_INIT: Required<InitOptions> = { seed: 42, std: 0.02 };
+
+/** A seed for one parameter: FNV-1a of its name mixed with the base seed (independent of construction order). */
+export function seedFor(seed: number, name: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2147483647;
+}
+
+/** A trainable variable with N(0, std²) entries, seeded by name. */
+export function normalVariable(shape: number[], std: number, seed: number, name: string): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, std, 'float32', seedFor(seed, name)), true));
+}
+
+/** A trainable variable filled with a constant (ones for norms, zeros for biases). */
+export function constantVariable(shape: number[], value: number): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.fill(shape, value), true));
+}
+
+/** Throws unless `n` is an integer >= min, naming the argument. */
+export function checkInt(name: string, n: unknown, min = 1): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${String(n)}`);
+  return n;
+}
+
+/** Throws unless `t` has the expected rank and (where given) sizes; `spec` names dims like `[B, L, D]`. */
+export function checkShape(name: string, t: tf.Tensor, spec: string, sizes: Array<number | null>): void {
+  const ok = t.rank === sizes.length && sizes.every((s, i) => s === null || t.shape[i] === s);
+  if (!ok) {
+    const want = sizes.map((s, i) => (s === null ? spec.replace(/[[\]\s]/g, '').split(',')[i] : String(s))).join(', ');
+    throw new RangeError(`expected ${name} of shape [${want}], got [${t.shape.join(', ')}]`);
+  }
+}
+
+/** Disposes every parameter of the given blocks. */
+export function disposeAll(layers: Array<Layer | undefined>): void {
+  for (const l of layers) l?.dispose();
+}
+
+/** [B, L, H*K] -> [B, H, L, K]. */
+export function splitHeads(x: tf.Tensor3D, heads: number): tf.Tensor4D {
+  const [B, L, HK] = x.shape;
+  return tf.transpose(tf.reshape(x, [B, L, heads, HK / heads]), [0, 2, 1, 3]);
+}
+
+/** [B, H, L, V] -> [B, L, H*V]. */
+export function mergeHeads(x: tf.Tensor4D): tf.Tensor3D {
+  const [B, H, L, V] = x.shape;
+  return tf.reshape(tf.transpose(x, [0, 2, 1, 3]), [B, L, H * V]);
+}
+
+/** [B, Hkv, L, K] -> [B, Hkv*rep, L, K]: each kv head serves `rep` consecutive query heads (repeat_interleave). */
+export function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
+  if (rep === 1) return x;
+  const [B, Hkv, L, K] = x.shape;
+  // rank-4 tile: tfjs has no tile gradient above rank 4
+  return tf.reshape(tf.tile(tf.reshape(x, [B, Hkv, 1, L * K]), [1, 1, rep, 1]), [B, Hkv * rep, L, K]);
+}
+
+/**
+ * log(sigmoid(x)) = -softplus(-x). Not tf.logSigmoid: its custom gradient closes over x without
+ * saving it, so backprop fails once a tf.tidy has disposed x (tfjs 4.22).
+ */
+export function logSigmoid<T extends tf.Tensor>(x: T): T {
+  return tf.tidy(() => tf.neg(tf.softplus(tf.neg(x))));
+}
