@@ -3,3 +3,4 @@ export * from './distributions.js';
 export * from './sparsity.js';
 export * from './consistency.js';
 export * from './report-figures.js';
+export * from './attention-maps.js';

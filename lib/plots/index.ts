@@ -2,3 +2,4 @@
 export * from './raster.js';
 export * from './lines.js';
 export * from './histogram.js';
+export * from './heatmap.js';
