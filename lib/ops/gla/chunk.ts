@@ -1,0 +1,162 @@
+/**
+ * Gated linear attention, chunked form in tfjs (report §3.1; the chunk-parallel GLA algorithm of
+ * Yang et al. 2023 that flash-linear-attention's chunk_gla implements). The fast path for prefill
+ * and training; gla/recurrent.ts and gla/naive.ts are its references.
+ *
+ * The sequence is cut into chunks of C tokens. With b_t = Σ_{u ≤ t in the chunk} gk_u (log-space
+ * cumulative decay, per key channel) and S the state entering the chunk:
+ *
+ *   o_t     = Σ_{s ≤ t in chunk} Σ_c q_tc k_sc exp(b_tc − b_sc) v_s  +  (q_t ⊙ exp(b_t)) S
+ *   S_next  = diag(exp(b_last)) S + Σ_s (k_s ⊙ exp(b_last − b_s))ᵀ v_s
+ *
+ * (q already scaled). The intra-chunk weights are decay-relative, exp(b_t − b_s); they are factored
+ * around the chunk's first position, exp(b_t − b_0) · exp(b_0 − b_s), so the C×C score matrix is
+ * one matMul. That is exact in float32 only while those factors stay in range, so the chunk's span
+ * of b (max − min over its positions, per channel) is checked first: above 60 nats (e^60 ≈ 1e26) the
+ * chunk size is halved until it fits (C = 1 always fits: both factors are 1). The inter-chunk
+ * factors exp(b_t) and exp(b_last − b_s) are ≤ 1 for decays (gk ≤ 0) and only ever underflow
+ * towards their true, negligible values.
+ *
+ * Layout: the per-chunk operands are computed for all chunks at once, then cut per chunk and head
+ * (pieces.ts); every product is a 2D untransposed matMul of one head (the fast XNNPACK path on wasm;
+ * batched or transposed matMuls take a scalar loop 10–20× slower). Differentiable
+ * with tfjs autodiff (pad, reshape, cumsum, exp, mul, transpose, concat, split, matMul, add, slice).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { blockReader, splitEven, type BlockReader } from '../pieces.js';
+import type { GlaResult } from './recurrent.js';
+
+/** Largest span of the cumulative log-decay inside one chunk that the factored form accepts. */
+export const MAX_CHUNK_LOG_SPAN = 60;
+
+/** Chunked GLA on validated tensors (initialState null means zeros). */
+export function glaChunk(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  gk: tf.Tensor4D,
+  initialState: tf.Tensor4D | null,
+  scale: number,
+  chunkSize: number,
+): GlaResult {
+  const L = q.shape[2];
+  let C = Math.min(chunkSize, L);
+  for (;;) {
+    // an empty list: the decay span is too wide for this chunk size
+    const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C));
+    if (result.length === 2) return { output: result[0] as tf.Tensor4D, finalState: result[1] as tf.Tensor4D };
+    C = Math.ceil(C / 2);
+  }
+}
+
+/** The largest within-chunk span of the cumulative log-decay for chunk size C (diagnostic). */
+export function chunkLogSpan(gk: tf.Tensor4D, chunkSize: number): number {
+  return tf.tidy(() => {
+    const [B, H, L, K] = gk.shape;
+    const C = Math.min(chunkSize, L);
+    const N = Math.ceil(L / C);
+    const b = cumsumOverTime(padTime(gk, N * C - L).reshape([B * H * N, C, K]) as tf.Tensor3D);
+    return logSpan(b);
+  });
+}
+
+/**
+ * Inclusive cumulative sum over axis 1 of [X, C, K]. Its gradient is the reverse cumulative sum;
+ * tfjs 4.22's own Cumsum gradient transposes the result for any axis but the last (wrong shape).
+ */
+function cumsumOverTime(x: tf.Tensor3D): tf.Tensor3D {
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => ({
+    value: tf.cumsum(args[0] as tf.Tensor, 1),
+    gradFunc: (dy: tf.Tensor) => tf.cumsum(dy, 1, false, true),
+  }));
+  return op(x) as tf.Tensor3D;
+}
+
+function logSpan(b: tf.Tensor3D): number {
+  return tf.tidy(() => tf.max(tf.sub(tf.max(b, 1), tf.min(b, 1))).dataSync()[0]!);
+}
+
+function padTime(x: tf.Tensor4D, extra: number): tf.Tensor4D {
+  return extra > 0 ? tf.pad(x, [[0, 0], [0, 0], [0, extra], [0, 0]]) : x;
+}
+
+/** One attempt at chunk size C: [output, final state], or [] when the decay span is too wide for it. */
+function chunkForm(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  gk: tf.Tensor4D,
+  initialState: tf.Tensor4D | null,
+  scale: number,
+  C: number,
+): tf.Tensor[] {
+  const [B, H, L, K] = q.shape;
+  const V = v.shape[3];
+  const BH = B * H;
+  const N = Math.ceil(L / C);
+  // zero padding is exact: k = 0 adds nothing to the state and gk = 0 does not decay it
+  const pad = N * C - L;
+  const g = padTime(gk, pad).reshape([BH * N, C, K]) as tf.Tensor3D;
+  const b = cumsumOverTime(g); // [BH·N, C, K]
+  if (C > 1 && logSpan(b) > MAX_CHUNK_LOG_SPAN) return [];
+
+  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
+  const kc = padTime(k, pad).reshape([BH * N, C, K]);
+  const vc = padTime(v, pad).reshape([BH * N, C, V]);
+  const bReader = blockReader(b);
+  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
+  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
+  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // q_t exp(b_t − b_0), for the intra-chunk scores
+  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // k_s exp(b_0 − b_s)
+  const qg = tf.mul(qf, tf.exp(b0)); // q_t exp(b_t): reads the entering state
+  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // k_s exp(b_last − b_s): writes the leaving state
+  // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
+  const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
+  const update = tf.concat([decayDiag, tf.transpose(kg, [0, 2, 1])], 2); // [BH·N, K, K + C]
+  // per-chunk operands, cut by readers (one host copy each on wasm, see pieces.ts)
+  const qfR = blockReader(qf);
+  const kfTR = blockReader(tf.transpose(kf, [0, 2, 1])); // [BH·N, K, C]
+  const qgR = blockReader(qg);
+  const vR = blockReader(vc);
+  const updateR = blockReader(update);
+  const take = (r: BlockReader, i: number, rows: number, cols: number) => r.take([i, 0, 0], [1, rows, cols], [rows, cols]) as tf.Tensor2D;
+  const causal = lowerTriangle(C);
+  const states = initialState ? splitEven(initialState.reshape([BH, K, V]), BH, 0) : null;
+
+  const outs: tf.Tensor2D[] = [];
+  const finals: tf.Tensor2D[] = [];
+  for (let h = 0; h < BH; h++) {
+    const [o, s] = tf.tidy(() => {
+      let state: tf.Tensor2D | null = states ? (states[h]!.reshape([K, V]) as tf.Tensor2D) : null;
+      const chunkOuts: tf.Tensor2D[] = [];
+      for (let n = 0; n < N; n++) {
+        const i = h * N + n;
+        const vn = take(vR, i, C, V);
+        const scores = tf.mul(tf.matMul(take(qfR, i, C, K), take(kfTR, i, K, C)), causal) as tf.Tensor2D; // [C, C]
+        const upd = take(updateR, i, K, K + C);
+        if (state) {
+          // o = [qg | scores] @ [S ; v] and S_next = update @ [S ; v]: three products per chunk
+          const sv = tf.concat([state, vn], 0); // [K + C, V]
+          chunkOuts.push(tf.matMul(tf.concat([take(qgR, i, C, K), scores], 1), sv) as tf.Tensor2D);
+          state = tf.matMul(upd, sv) as tf.Tensor2D;
+        } else {
+          // zero entering state (first chunk, no initial state)
+          chunkOuts.push(tf.matMul(scores, vn) as tf.Tensor2D);
+          state = tf.matMul(tf.slice(upd, [0, K], [K, C]), vn) as tf.Tensor2D;
+        }
+      }
+      return [chunkOuts.length > 1 ? tf.concat(chunkOuts, 0) : chunkOuts[0]!, state!] as [tf.Tensor2D, tf.Tensor2D];
+    });
+    outs.push(o);
+    finals.push(s);
+  }
+  let output = tf.stack(outs).reshape([B, H, N * C, V]) as tf.Tensor4D;
+  if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
+  return [output, tf.stack(finals).reshape([B, H, K, V]) as tf.Tensor4D];
+}
+
+function lowerTriangle(C: number): tf.Tensor2D {
+  const data = new Float32Array(C * C);
+  for (let t = 0; t < C; t++) for (let s = 0; s <= t; s++) data[t * C + s] = 1;
+  return tf.tensor2d(data, [C, C]);
+}
