@@ -5,7 +5,7 @@
  * spike-statistics collector can count spikes per projection (report §5.5, Table 11).
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkInt, constantVariable, normalVariable, type Layer, type NamedVariable } from './module.js';
+import { checkInt, constantVariable, matMul2D, normalVariable, type Layer, type NamedVariable } from './module.js';
 import { disposeQuantized, quantizedProjection, quantizeWeightForProjection, spikeCounts, type QuantizedWeight } from './w8aspike.js';
 
 /**
@@ -90,7 +90,7 @@ export class Linear implements Layer {
         y = quantizedProjection(x2, this.quantizedWeight(), rt.k, onCounts);
       } else {
         if (onCounts) onCounts(spikeCounts(x2, rt.k));
-        y = tf.matMul(x2, this.weight);
+        y = matMul2D(x2, this.weight as tf.Tensor2D);
       }
       if (this.bias) y = tf.add(y, this.bias);
       return tf.reshape(y, [...shape.slice(0, -1), this.outFeatures]) as T;

@@ -84,8 +84,9 @@ export function mergeHeads(x: tf.Tensor4D): tf.Tensor3D {
 export function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
   if (rep === 1) return x;
   const [B, Hkv, L, K] = x.shape;
-  // rank-4 tile: tfjs has no tile gradient above rank 4
-  return tf.reshape(tf.tile(tf.reshape(x, [B, Hkv, 1, L * K]), [1, 1, rep, 1]), [B, Hkv * rep, L, K]);
+  // concat, not tile: the wasm Tile kernel is ~25x slower, and tfjs has no tile gradient above rank 4
+  const x4 = tf.reshape(x, [B, Hkv, 1, L * K]);
+  return tf.reshape(tf.concat(new Array<tf.Tensor>(rep).fill(x4), 2), [B, Hkv * rep, L, K]);
 }
 
 /**
@@ -95,3 +96,20 @@ export function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
 export function logSigmoid<T extends tf.Tensor>(x: T): T {
   return tf.tidy(() => tf.neg(tf.softplus(tf.neg(x))));
 }
+
+/**
+ * a [M, K] · b [K, N] with a backward of untransposed products: dA = dY · transpose(b), dB =
+ * transpose(a) · dY. tf.matMul's own gradient passes transpose flags, which on the wasm backend
+ * leave XNNPACK for a scalar loop about 10x slower; an explicit transpose is cheap.
+ */
+export const matMul2D: (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D = tf.customGrad((...inputs: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [a, b, save] = inputs as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b) as tf.Tensor2D,
+    gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]): tf.Tensor[] => {
+      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
+      return [tf.matMul(dy, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy)];
+    },
+  };
+}) as unknown as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
-  DecoderBlock, Linear, RMSNorm, defaultRuntime, disposeLayerCache, normalVariable,
+  DecoderBlock, Linear, RMSNorm, defaultRuntime, disposeLayerCache, matMul2D, normalVariable,
   type Layer, type LayerCache, type NamedVariable, type ProjectionHook, type ProjectionRuntime,
 } from '../layers/index.js';
 import { buildBlocks } from './build.js';
@@ -200,13 +200,13 @@ export class SpikingBrainModel implements Layer {
     const [B, L] = ids.shape;
     const D = this.config.hidden_size;
     const flat = tf.reshape(ids, [-1]) as tf.Tensor1D;
-    const e = differentiable ? tf.matMul(tf.cast(tf.oneHot(flat, this.config.vocab_size), 'float32'), this.embeddings as tf.Tensor2D) : tf.gather(this.embeddings, flat);
+    const e = differentiable ? matMul2D(tf.cast(tf.oneHot(flat, this.config.vocab_size), 'float32') as tf.Tensor2D, this.embeddings as tf.Tensor2D) : tf.gather(this.embeddings, flat);
     return tf.reshape(e, [B, L, D]);
   }
 
   private logits(h: tf.Tensor3D): tf.Tensor3D {
     if (this.lmHead) return this.lmHead.apply(h);
     const [B, L, D] = h.shape;
-    return tf.reshape(tf.matMul(tf.reshape(h, [B * L, D]), this.embeddings as tf.Tensor2D, false, true), [B, L, this.config.vocab_size]);
+    return tf.reshape(matMul2D(tf.reshape(h, [B * L, D]), tf.transpose(this.embeddings as tf.Tensor2D)), [B, L, this.config.vocab_size]);
   }
 }

@@ -82,10 +82,7 @@ describe('GLALayer (SpikingBrain-7B gated linear attention)', () => {
     a.dispose();
     b.dispose();
   });
-  // tfjs 4.22's Cumsum gradient transposes its result when the axis is not the last one; the ops'
-  // chunk form takes cumsum over time on axis 1, so its gk gradients are wrong (or mis-shaped).
-  // Expected to fail until lib/ops avoids that gradient; then drop `.fails`.
-  it.fails('chunk and recurrent modes give the same gradients (fails: tfjs Cumsum gradient, lib/ops chunk form)', () => {
+  it('chunk and recurrent modes give the same gradients', () => {
     const a = new GLALayer({ ...base, mode: 'chunk', chunkSize: 4 });
     const b = new GLALayer({ ...base, mode: 'recurrent' });
     const x = input(1, 6, 8, 8);

@@ -23,8 +23,7 @@ describe('trainStep(model, optimizer, inputs, targets) on the tiny preset', () =
     model.dispose();
   });
   it('every tiny preset takes a training step (MoE routing, sink tokens, full attention)', () => {
-    // recurrent GLA: the chunk form's gradient goes through tf.cumsum on a non-last axis, whose tfjs gradient is wrong (see gla.test.ts)
-    for (const config of [{ ...tinyIntraConfig(), attn_mode: 'fused_recurrent' as const }, tinyFullAttentionConfig()]) {
+    for (const config of [tinyIntraConfig(), tinyFullAttentionConfig()]) {
       const model = new SpikingBrainModel(config, { seed: 3 });
       const opt = tf.train.adam(1e-3);
       const a = trainStep(model, opt, [[1, 2, 3, 4, 5, 6]], [[2, 3, 4, 5, 6, 7]]);
