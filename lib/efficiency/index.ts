@@ -3,3 +3,4 @@ export * from './fit.js';
 export * from './report-figures.js';
 export * from './cost.js';
 export * from './configs.js';
+export * from './measure.js';

@@ -12,6 +12,7 @@ export interface LinesOptions {
   xLabel: string;
   yLabel: string;
   yType?: 'linear' | 'log';
+  xType?: 'linear' | 'log';
   width?: number;
   height?: number;
   document?: Document;
@@ -23,7 +24,7 @@ export function linesBySeries(rows: SeriesRow[], o: LinesOptions): SVGSVGElement
     width: o.width ?? 560,
     height: o.height ?? 320,
     marginRight: 150,
-    x: { label: o.xLabel },
+    x: { label: o.xLabel, type: o.xType ?? 'linear' },
     y: { label: o.yLabel, type: o.yType ?? 'linear', grid: true },
     color: { legend: false },
     marks: [

@@ -5,13 +5,18 @@
  */
 import type { Claim } from './claims.js';
 
-/** A copy without the fields that legitimately change between runs: createdAt, commit and any "timings". */
+/**
+ * A copy without the fields that legitimately change between runs: createdAt, commit, any "timings",
+ * and the value and note of timing claims (kind 'timing').
+ */
 export function stripVolatile(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripVolatile);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
+    const timingClaim = (value as { kind?: unknown }).kind === 'timing';
     for (const [k, v] of Object.entries(value)) {
       if (k === 'createdAt' || k === 'commit' || k === 'timings') continue;
+      if (timingClaim && (k === 'reproduced' || k === 'note')) continue;
       out[k] = stripVolatile(v);
     }
     return out;
@@ -34,7 +39,7 @@ export function compareClaims(committed: readonly Claim[], regenerated: readonly
     if (now.reported !== old.reported) problems.push(`${old.id}: reported ${old.reported} -> ${now.reported}`);
     const a = old.reproduced;
     const b = now.reproduced;
-    if (old.kind === 'measured' && typeof a === 'number' && typeof b === 'number') {
+    if ((old.kind === 'measured' || old.kind === 'timing') && typeof a === 'number' && typeof b === 'number') {
       const tol = old.tolerance ?? 0;
       if (Math.abs(b - a) > tol * Math.abs(a)) {
         problems.push(`${old.id}: reproduced ${a} -> ${b}, beyond the stated relative tolerance ${tol}`);

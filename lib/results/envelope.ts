@@ -49,9 +49,9 @@ export function validateClaim(c: unknown, where = 'claim'): string[] {
     errors.push(`${where}.status must be one of ${CLAIM_STATUSES.join(', ')}; got ${JSON.stringify(c.status)}`);
   }
   if (c.status !== 'not-testable' && c.reproduced === null) errors.push(`${where}.reproduced may be null only when status is not-testable`);
-  if (c.kind !== undefined && c.kind !== 'exact' && c.kind !== 'measured') errors.push(`${where}.kind must be "exact" or "measured"`);
-  if (c.kind === 'measured' && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
-    errors.push(`${where}.tolerance must be a number >= 0 for a measured claim`);
+  if (c.kind !== undefined && c.kind !== 'exact' && c.kind !== 'measured' && c.kind !== 'timing') errors.push(`${where}.kind must be "exact", "measured" or "timing"`);
+  if ((c.kind === 'measured' || c.kind === 'timing') && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
+    errors.push(`${where}.tolerance must be a number >= 0 for a ${c.kind} claim`);
   }
   return errors;
 }

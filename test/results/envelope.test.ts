@@ -26,6 +26,8 @@ describe('validateClaim(c)', () => {
     expect(validateClaim({ ...good, reported: NaN })).toEqual(['claim.reported must be a finite number or a string']);
     expect(validateClaim({ ...good, id: 'Energy' })[0]).toMatch(/claim.id "Energy" must be dotted lower-case words/);
     expect(validateClaim({ ...good, kind: 'measured' })).toEqual(['claim.tolerance must be a number >= 0 for a measured claim']);
+    expect(validateClaim({ ...good, kind: 'timing' })).toEqual(['claim.tolerance must be a number >= 0 for a timing claim']);
+    expect(validateClaim({ ...good, kind: 'fast' as never })).toEqual(['claim.kind must be "exact", "measured" or "timing"']);
   });
   it('allows null reproduced for not-testable claims', () => {
     expect(validateClaim({ ...good, status: 'not-testable', reproduced: null })).toEqual([]);
@@ -71,5 +73,12 @@ describe('compareClaims(committed, regenerated) and stripVolatile', () => {
   });
   it('stripVolatile drops createdAt, commit and timings at any depth', () => {
     expect(stripVolatile({ createdAt: 1, commit: 'a', results: { timings: { ms: 3 }, v: [1, { timings: 2, w: 3 }] } })).toEqual({ results: { v: [1, { w: 3 }] } });
+  });
+  it('timing claims: compared within tolerance, their value and note left out of the determinism check', () => {
+    const timing: Claim = { ...good, id: 'x.ms', reproduced: 10, kind: 'timing', tolerance: 0.5, note: 'took 10 ms' };
+    expect(compareClaims([timing], [{ ...timing, reproduced: 14 }])).toEqual([]);
+    expect(compareClaims([timing], [{ ...timing, reproduced: 16 }])).toHaveLength(1);
+    expect(stripVolatile({ claims: [timing] })).toEqual(stripVolatile({ claims: [{ ...timing, reproduced: 99, note: 'took 99 ms' }] }));
+    expect(stripVolatile({ claims: [good] })).not.toEqual(stripVolatile({ claims: [{ ...good, reproduced: 99 }] }));
   });
 });
