@@ -27,8 +27,10 @@ export function blockReader(x: tf.Tensor): BlockReader {
   return {
     take(begin, size, shape) {
       data ??= x.dataSync() as Float32Array;
-      const values = copyBlock(data, strides, begin, size);
+      const values = copyBlock(data, fullShape, strides, begin, size);
       const outShape = [...(shape ?? size)];
+      // no gradient being recorded: a plain tensor (a custom-gradient op costs ~3× more to make)
+      if (!tf.engine().isTapeOn()) return tf.tensor(values, outShape, 'float32');
       const cut = tf.customGrad((..._inputs: Array<tf.Tensor | tf.GradSaveFunc>) => ({
         value: tf.tensor(values, outShape, 'float32'),
         gradFunc: (dy: tf.Tensor) => tf.pad(dy.reshape([...size]), size.map((s, d) => [begin[d]!, fullShape[d]! - begin[d]! - s] as [number, number])),
@@ -68,21 +70,23 @@ function stridesOf(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** Row-major copy of the block [begin, begin + size) out of `data` (a tensor with `strides`). */
-function copyBlock(data: Float32Array, strides: readonly number[], begin: readonly number[], size: readonly number[]): Float32Array {
-  const rank = size.length;
+/** Row-major copy of the block [begin, begin + size) out of `data` (a tensor of `shape`). */
+function copyBlock(data: Float32Array, shape: readonly number[], strides: readonly number[], begin: readonly number[], size: readonly number[]): Float32Array {
   const out = new Float32Array(size.reduce((a, b) => a * b, 1));
   if (out.length === 0) return out;
-  const run = size[rank - 1]!;
+  // trailing axes taken whole are one contiguous run together with the axis before them
+  let inner = size.length - 1;
+  while (inner > 0 && size[inner] === shape[inner]) inner--;
+  const run = size.slice(inner).reduce((a, b) => a * b, 1);
   let o = 0;
-  const index = new Array<number>(rank - 1).fill(0);
+  const index = new Array<number>(inner).fill(0);
   for (;;) {
-    let offset = begin[rank - 1]!;
-    for (let d = 0; d < rank - 1; d++) offset += (begin[d]! + index[d]!) * strides[d]!;
+    let offset = begin[inner]! * strides[inner]!;
+    for (let d = 0; d < inner; d++) offset += (begin[d]! + index[d]!) * strides[d]!;
     out.set(data.subarray(offset, offset + run), o);
     o += run;
-    // next index over the leading dimensions, last one fastest
-    let d = rank - 2;
+    // next index over the outer axes, last one fastest
+    let d = inner - 1;
     while (d >= 0 && ++index[d]! === size[d]) index[d--] = 0;
     if (d < 0) return out;
   }

@@ -163,13 +163,19 @@ describe('softmaxAttention(q, k, v) special cases', () => {
     expect(maxAbsDiff(run(c, x, { causal: true, scale: 0.3 }), naive(c, x, { causal: true, scale: 0.3 }))).toBeLessThan(2e-6);
     expect(maxAbsDiff(run(c, x, { causal: true, scale: 0.3 }), run(c, x, { causal: true }))).toBeGreaterThan(1e-3);
   });
-  it('a sliding window costs O(L·w): no query block meets more than two key blocks', () => {
+  it('a sliding window costs O(L·w): each query block sees at most its own and the previous key block', () => {
     for (const [L, w] of [[4096, 512], [1000, 17], [777, 100]] as const) {
       const plan = planBlocks(L, L, w);
-      expect(Math.max(...plan.queryBlocks.map((b) => b.keys.length))).toBeLessThanOrEqual(2);
-      const visited = plan.queryBlocks.reduce((s, b) => s + b.rows * b.keys.reduce((t, k) => t + plan.keyBlocks[k.index]!.end - plan.keyBlocks[k.index]!.start, 0), 0);
-      expect(visited).toBeLessThanOrEqual(2 * L * Math.max(w, 32));
+      const visited = plan.queryBlocks.reduce((s, b) => s + b.rows * b.segments.reduce((t, seg) => t + seg.end - seg.start, 0), 0);
+      expect(visited).toBeLessThanOrEqual(2 * L * plan.blockSize);
+      expect(plan.blockSize).toBe(Math.max(w, 32));
     }
+  });
+  it('full causal attention visits about half the L×L scores, masking only the diagonal blocks', () => {
+    const plan = planBlocks(4096, 4096, Infinity);
+    const visited = plan.queryBlocks.reduce((s, b) => s + b.rows * b.segments.reduce((t, seg) => t + seg.end - seg.start, 0), 0);
+    expect(visited / 4096 ** 2).toBeLessThan(0.57);
+    for (const b of plan.queryBlocks) expect(b.segments.filter((seg) => seg.partial).length).toBe(1);
   });
 });
 

@@ -2,19 +2,19 @@
  * Fast path for softmax attention (report §3.1: full attention and sliding-window attention, SWA).
  * Reference: attention/naive.ts.
  *
- * Queries are processed in blocks of `bs` rows; each block meets only the key blocks it can see:
- * with a window w, a query block of w rows sees at most 2w keys, so time and memory are O(L·w)
- * rather than O(L²); full causal attention visits the lower triangle of key blocks (half the work
- * of an L×L mask). Key blocks that are partly masked get a constant additive bias (0 or −1e30);
- * blocks entirely visible get none. Every product is a 2D, untransposed tf.matMul of one head:
+ * Queries are processed in blocks of `bs` rows; each block meets only the keys it can see: with a
+ * window w, a query block of w rows sees at most 2w keys, so time and memory are O(L·w) rather than
+ * O(L²); full causal attention visits the lower triangle (half the work of an L×L mask). Keys every
+ * query of the block sees are scored in one product; the partly masked edge blocks get a constant
+ * additive bias (0 or −1e30). Every product is a 2D, untransposed tf.matMul of one head:
  * on the wasm backend that is the XNNPACK path (≈15 GFLOP/s here), while batched or transposed
  * matMuls fall back to a scalar loop 10–20× slower.
  *
- * Differentiable with tfjs autodiff: it uses reshape, transpose, split, concat, matMul, add and
- * softmax only.
+ * Differentiable with tfjs autodiff: reshape, transpose, block cuts (pieces.ts), concat, matMul,
+ * add, softmax.
  */
 import * as tf from '@tensorflow/tfjs';
-import { splitEven, splitMany } from '../pieces.js';
+import { blockReader, splitEven, type BlockReader } from '../pieces.js';
 
 export interface BlockedAttentionConfig {
   /** mask keys after each query's position */
@@ -40,86 +40,80 @@ export function blockedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
     const [, Hkv, Lk] = k.shape;
     const V = v.shape[3];
     const group = H / Hkv;
-    const qHeads = splitEven(tf.mul(q, cfg.scale).reshape([B * H, Lq, K]), B * H, 0).map((x) => x.reshape([Lq, K]) as tf.Tensor2D);
-    // keys transposed once so every score product is an untransposed 2D matMul
-    const kTHeads = splitEven(tf.transpose(k, [0, 1, 3, 2]).reshape([B * Hkv, K, Lk]), B * Hkv, 0).map((x) => x.reshape([K, Lk]) as tf.Tensor2D);
-    const vHeads = splitEven(v.reshape([B * Hkv, Lk, V]), B * Hkv, 0).map((x) => x.reshape([Lk, V]) as tf.Tensor2D);
+    const plan = planBlocks(Lq, Lk, cfg.causal ? cfg.window : Infinity, cfg.causal, cfg.blockSize);
+    // per head, readers cut query blocks, key ranges (keys transposed once, so every score
+    // product is an untransposed 2D matMul) and value ranges; per-head pieces keep the gradient of
+    // each cut (a pad) the size of one head
+    const qHeads = splitEven(tf.mul(q, cfg.scale).reshape([B * H, Lq, K]), B * H, 0);
+    const kTHeads = splitEven(tf.transpose(k, [0, 1, 3, 2]).reshape([B * Hkv, K, Lk]), B * Hkv, 0);
+    const vHeads = splitEven(v.reshape([B * Hkv, Lk, V]), B * Hkv, 0);
+    const kvReaders = new Map<number, { kT: BlockReader; v: BlockReader }>();
+    const readersOf = (kv: number) => {
+      let r = kvReaders.get(kv);
+      if (!r) kvReaders.set(kv, (r = { kT: blockReader(kTHeads[kv]!), v: blockReader(vHeads[kv]!) }));
+      return r;
+    };
     const kvHeadOf = (bh: number): number => Math.floor(bh / H) * Hkv + Math.floor((bh % H) / group);
-
-    let outs: tf.Tensor2D[];
-    if (!cfg.causal) {
-      outs = qHeads.map((qh, bh) =>
-        tf.tidy(() => tf.matMul(tf.softmax(tf.matMul(qh, kTHeads[kvHeadOf(bh)]!)) as tf.Tensor2D, vHeads[kvHeadOf(bh)]!)),
-      );
-    } else {
-      const plan = planBlocks(Lq, Lk, cfg.window, cfg.blockSize);
-      const keySizes = plan.keyBlocks.map((b) => b.end - b.start);
-      // per kv head, its key blocks (transposed) and value blocks, cut once and shared by the group
-      const kvBlocks = new Map<number, { kT: tf.Tensor2D[]; v: tf.Tensor2D[] }>();
-      const blocksOf = (kv: number) => {
-        let blocks = kvBlocks.get(kv);
-        if (!blocks) {
-          blocks = { kT: splitMany(kTHeads[kv]!, keySizes, 1), v: splitMany(vHeads[kv]!, keySizes, 0) };
-          kvBlocks.set(kv, blocks);
-        }
-        return blocks;
-      };
-      // constant masks, made once in this scope (blocks at the same offset share one)
-      const biases = new Map<string, tf.Tensor2D>();
-      const biasKey = (qb: QueryBlock, kb: KeyBlock): string => `${qb.rows},${kb.end - kb.start},${kb.start - qb.start}`;
-      for (const qb of plan.queryBlocks) {
-        for (const { index, partial } of qb.keys) {
-          const kb = plan.keyBlocks[index]!;
-          if (partial && !biases.has(biasKey(qb, kb))) biases.set(biasKey(qb, kb), maskBias(qb.start, qb.rows, kb.start, kb.end - kb.start, cfg.window));
-        }
+    // constant masks, made once in this scope (blocks at the same offset share one)
+    const biases = new Map<string, tf.Tensor2D>();
+    const biasKey = (qb: QueryBlock, seg: Segment): string => `${qb.rows},${seg.end - seg.start},${seg.start - qb.start}`;
+    for (const qb of plan.queryBlocks) {
+      for (const seg of qb.segments) {
+        if (seg.partial && !biases.has(biasKey(qb, seg))) biases.set(biasKey(qb, seg), maskBias(qb.start, qb.rows, seg.start, seg.end - seg.start, cfg.window));
       }
-      const querySizes = plan.queryBlocks.map((b) => b.rows);
-      outs = qHeads.map((qh, bh) => {
-        const kv = blocksOf(kvHeadOf(bh));
-        const qBlocks = splitMany(qh, querySizes, 0);
-        const blockOuts = plan.queryBlocks.map((qb, n) =>
-          tf.tidy(() => {
-            const scores = qb.keys.map(({ index, partial }) => {
-              const s = tf.matMul(qBlocks[n]!, kv.kT[index]!);
-              const kb = plan.keyBlocks[index]!;
-              return partial ? tf.add(s, biases.get(biasKey(qb, kb))!) : s;
-            });
-            const p = tf.softmax(scores.length > 1 ? tf.concat(scores, 1) : scores[0]!);
-            const vSlab = qb.keys.length > 1 ? tf.concat(qb.keys.map(({ index }) => kv.v[index]!), 0) : kv.v[qb.keys[0]!.index]!;
-            return tf.matMul(p as tf.Tensor2D, vSlab);
-          }),
-        );
-        return (blockOuts.length > 1 ? tf.concat(blockOuts, 0) : blockOuts[0]!) as tf.Tensor2D;
-      });
+    }
+    const outs: tf.Tensor2D[] = [];
+    for (let bh = 0; bh < B * H; bh++) {
+      const { kT, v: vs } = readersOf(kvHeadOf(bh));
+      const qs = blockReader(qHeads[bh]!);
+      const blockOuts = plan.queryBlocks.map((qb) =>
+        tf.tidy(() => {
+          const qBlock = qs.take([0, qb.row, 0], [1, qb.rows, K], [qb.rows, K]) as tf.Tensor2D;
+          const scores = qb.segments.map((seg) => {
+            const width = seg.end - seg.start;
+            const s = tf.matMul(qBlock, kT.take([0, 0, seg.start], [1, K, width], [K, width]) as tf.Tensor2D);
+            return seg.partial ? tf.add(s, biases.get(biasKey(qb, seg))!) : s;
+          });
+          const p = tf.softmax(scores.length > 1 ? tf.concat(scores, 1) : scores[0]!) as tf.Tensor2D;
+          const first = qb.segments[0]!.start;
+          const width = qb.segments[qb.segments.length - 1]!.end - first;
+          return tf.matMul(p, vs.take([0, first, 0], [1, width, V], [width, V]) as tf.Tensor2D);
+        }),
+      );
+      outs.push((blockOuts.length > 1 ? tf.concat(blockOuts, 0) : blockOuts[0]!) as tf.Tensor2D);
     }
     return tf.stack(outs).reshape([B, H, Lq, V]) as tf.Tensor4D;
   });
 }
 
-interface KeyBlock {
-  /** first key position */
+/** A range of key positions [start, end) scored in one product; partial ranges need a mask. */
+export interface Segment {
   start: number;
-  /** one past the last key position */
   end: number;
+  partial: boolean;
 }
 
-interface QueryBlock {
+export interface QueryBlock {
+  /** index of the block's first query */
+  row: number;
   /** key position of the block's first query */
   start: number;
   rows: number;
-  /** key blocks it sees, and whether each needs a mask */
-  keys: { index: number; partial: boolean }[];
+  /** the key ranges it sees, in order and contiguous */
+  segments: Segment[];
 }
 
 /**
- * The block plan: query blocks of `bs` rows; key blocks cut at the same positions (P + j·bs) so a
- * windowed query block sees at most two key blocks when bs >= window.
+ * The block plan. Causal: query blocks of `bs` rows; keys cut at the same positions (P + j·bs), so
+ * a windowed query block sees at most two key blocks when bs >= window; consecutive key blocks that
+ * every query of the block sees are merged into one segment without a mask. Not causal: query blocks
+ * against all keys.
  */
-export function planBlocks(Lq: number, Lk: number, window: number, blockSize?: number): { keyBlocks: KeyBlock[]; queryBlocks: QueryBlock[] } {
-  const P = Lk - Lq;
-  const w = window >= Lk ? Infinity : window;
+export function planBlocks(Lq: number, Lk: number, window: number, causal = true, blockSize?: number): { blockSize: number; queryBlocks: QueryBlock[] } {
+  const P = causal ? Lk - Lq : 0;
+  const w = !causal || window >= Lk ? Infinity : window;
   const bs = blockSize ?? (Number.isFinite(w) ? Math.max(w, 32) : Math.min(1024, Math.max(64, nextPow2(Math.ceil(Lq / 8)))));
-  const keyBlocks: KeyBlock[] = [];
+  const keyBlocks: { start: number; end: number }[] = [];
   let start = 0;
   const firstCut = P % bs;
   if (firstCut > 0) {
@@ -131,21 +125,26 @@ export function planBlocks(Lq: number, Lk: number, window: number, blockSize?: n
     start += bs;
   }
   const queryBlocks: QueryBlock[] = [];
-  for (let r = 0; r < Lq; r += bs) {
-    const rows = Math.min(bs, Lq - r);
-    const qs = P + r;
+  for (let row = 0; row < Lq; row += bs) {
+    const rows = Math.min(bs, Lq - row);
+    const qs = P + row;
     const qe = qs + rows;
-    const keys: QueryBlock['keys'] = [];
-    keyBlocks.forEach((kb, index) => {
-      // visible keys for the block's queries: (qs − w, qe − 1]
-      const lo = qs - w + 1;
-      if (kb.end - 1 < lo || kb.start > qe - 1) return;
-      const allVisible = kb.end - 1 <= qs && kb.start >= qe - w;
-      keys.push({ index, partial: !allVisible });
-    });
-    queryBlocks.push({ start: qs, rows, keys });
+    const segments: Segment[] = [];
+    if (!causal) {
+      segments.push({ start: 0, end: Lk, partial: false });
+    } else {
+      for (const kb of keyBlocks) {
+        // visible keys for the block's queries: (qs − w, qe − 1]
+        if (kb.end - 1 < qs - w + 1 || kb.start > qe - 1) continue;
+        const partial = !(kb.end - 1 <= qs && kb.start >= qe - w);
+        const last = segments[segments.length - 1];
+        if (last && !last.partial && !partial) last.end = kb.end;
+        else segments.push({ start: kb.start, end: kb.end, partial });
+      }
+    }
+    queryBlocks.push({ row, start: qs, rows, segments });
   }
-  return { keyBlocks, queryBlocks };
+  return { blockSize: bs, queryBlocks };
 }
 
 /** Additive mask for queries at positions qs.. (rows) against keys at xs.. (cols). */

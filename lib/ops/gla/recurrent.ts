@@ -39,10 +39,18 @@ export function glaRecurrent(
     let state: tf.Tensor3D = initialState ? initialState.reshape([BH, K, V]) : tf.zeros([BH, K, V]);
     const outs: tf.Tensor3D[] = [];
     for (let t = 0; t < L; t++) {
-      const decay = cut(t, 2 * K, K, [BH, K, 1]);
-      const written = tf.mul(cut(t, K, K, [BH, K, 1]), cut(t, 3 * K, V, [BH, 1, V])); // k_tᵀ v_t
-      state = tf.add(tf.mul(state, decay), written);
-      outs.push(tf.matMul(cut(t, 0, K, [BH, 1, K]), state)); // [BH, 1, V]
+      const previous = state;
+      // one scope per step: only the new state and the step's output survive it
+      const [next, out] = tf.tidy(() => {
+        const decay = cut(t, 2 * K, K, [BH, K, 1]);
+        const written = tf.mul(cut(t, K, K, [BH, K, 1]), cut(t, 3 * K, V, [BH, 1, V])); // k_tᵀ v_t
+        const s = tf.add(tf.mul(previous, decay), written) as tf.Tensor3D;
+        return [s, tf.matMul(cut(t, 0, K, [BH, 1, K]), s) as tf.Tensor3D]; // [BH, 1, V]
+      });
+      // gradients keep their own copies of what they need, so the old state can go
+      previous.dispose();
+      state = next!;
+      outs.push(out!);
     }
     const o = outs.length > 1 ? tf.concat(outs, 1) : outs[0]!;
     return [o.reshape([B, H, L, V]) as tf.Tensor4D, state.reshape([B, H, K, V]) as tf.Tensor4D];

@@ -1,0 +1,254 @@
+/**
+ * Benchmark: prefill time against sequence length for the attention mixers of the SpikingBrain
+ * hybrids (report §3.1): full causal softmax attention, sliding-window attention (SWA), chunked
+ * gated linear attention and the recurrent GLA form, on the wasm backend (one thread) with
+ * B = 1, H = 4, K = V = 64. Fits log-log exponents (time ∝ L^p), compares chunked with recurrent GLA
+ * at 4k, and measures a 1024×1024 matMul in the same run as the GFLOP/s baseline.
+ * Writes data/bench/attention.json.
+ *
+ * Usage: npx tsx scripts/bench-attention.ts [--repeats 5] [--max-length 16384] [--max-full 16384]
+ *
+ * Other benchmarks (e.g. hybrid model rows) can reuse timeMedian, fitExponent and machineInfo; the
+ * benchmark itself only runs when this file is the entry point.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { useNodeBackend } from '../lib/node/backend.js';
+import { gatedLinearAttention, softmaxAttention } from '../lib/ops/index.js';
+import { normalSamples } from '../lib/util/random.js';
+
+export interface Timing {
+  label: string;
+  /** median wall time of the timed runs, ms */
+  medianMs: number;
+  runsMs: number[];
+}
+
+/**
+ * Median wall time (ms) of `run` over `repeats` runs after `warmup` untimed ones. `run` must finish
+ * its work (read or dispose what it makes; wasm ops are synchronous). Prints progress. Checks that
+ * `run` leaves no tensors behind.
+ */
+export function timeMedian(label: string, run: () => void, { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {}): Timing {
+  const before = tf.memory().numTensors;
+  for (let i = 0; i < warmup; i++) run();
+  const runsMs: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    run();
+    runsMs.push(performance.now() - t0);
+    if (process.stdout.isTTY) process.stdout.write(`\r  ${label}: run ${r + 1}/${repeats}, ${runsMs[r]!.toFixed(1)} ms   `);
+  }
+  const leaked = tf.memory().numTensors - before;
+  if (leaked !== 0) throw new Error(`${label}: ${leaked} tensors leaked per benchmark`);
+  const medianMs = median(runsMs);
+  if (process.stdout.isTTY) process.stdout.write('\r');
+  console.log(`  ${label}: median ${medianMs.toFixed(1)} ms over ${repeats} runs${' '.repeat(10)}`);
+  return { label, medianMs, runsMs };
+}
+
+/** Least-squares slope p of log(ms) against log(L): time ∝ L^p. */
+export function fitExponent(points: { L: number; ms: number }[]): number {
+  if (points.length < 2) return Number.NaN;
+  const xs = points.map((p) => Math.log(p.L));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return num / den;
+}
+
+export function machineInfo() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    tfjsBackend: tf.getBackend(),
+    tfjs: tf.version.tfjs,
+  };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export function round(x: number, digits: number): number {
+  const p = 10 ** digits;
+  return Math.round(x * p) / p;
+}
+
+/** 2·n³ FLOP matMul of two n×n matrices: GFLOP/s (median). */
+export function matMulBaseline(n = 1024, repeats = 7): { n: number; medianMs: number; gflops: number } {
+  const [a, b] = [tf.randomNormal([n, n], 0, 1, 'float32', 1), tf.randomNormal([n, n], 0, 1, 'float32', 2)];
+  const t = timeMedian(`baseline: ${n}x${n} matMul`, () => tf.matMul(a, b).dispose(), { repeats, warmup: 2 });
+  tf.dispose([a, b]);
+  return { n, medianMs: round(t.medianMs, 2), gflops: round((2 * n ** 3) / t.medianMs / 1e6, 2) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CONFIG = {
+  B: 1,
+  H: 4,
+  K: 64,
+  V: 64,
+  window: 512,
+  chunkSize: 64,
+  seed: 42,
+  // gates as the GLA layer makes them: logsigmoid(z) / 16
+  gateNormalizer: 16,
+};
+
+type CaseName = 'full-causal' | 'swa' | 'gla-chunk' | 'gla-recurrent';
+
+/** Matmul FLOPs of the useful work of each case (what a perfect kernel must do). */
+function usefulFlops(name: CaseName, L: number): number {
+  const { H, K, V, window: w, chunkSize: C } = CONFIG;
+  if (name === 'full-causal') return H * 2 * (K + V) * ((L * (L + 1)) / 2);
+  if (name === 'swa') {
+    const seen = w >= L ? (L * (L + 1)) / 2 : (w * (w + 1)) / 2 + (L - w) * w;
+    return H * 2 * (K + V) * seen;
+  }
+  // chunked GLA: scores C×C×K, output C×(K+C)×V, state K×(K+C)×V per chunk and head
+  const chunks = Math.ceil(L / C);
+  const perChunk = 2 * C * C * K + 2 * C * (K + C) * V + 2 * K * (K + C) * V;
+  return name === 'gla-chunk' ? H * chunks * perChunk : H * L * 2 * 2 * K * V;
+}
+
+function inputs(L: number) {
+  const { B, H, K, V, seed, gateNormalizer } = CONFIG;
+  const n = B * H * L * K;
+  const t = (values: Float64Array, D: number) => tf.tensor4d(Float32Array.from(values), [B, H, L, D]);
+  const z = normalSamples(n, seed + 3);
+  const gk = new Float64Array(n);
+  for (let i = 0; i < n; i++) gk[i] = -Math.log1p(Math.exp(-z[i]!)) / gateNormalizer;
+  const q = t(normalSamples(n, seed), K);
+  const k = t(normalSamples(n, seed + 1), K);
+  // the GLA layer feeds ReLU features to the op; softmax attention takes q, k as they are
+  return { q, k, qRelu: tf.relu(q) as tf.Tensor4D, kRelu: tf.relu(k) as tf.Tensor4D, v: t(normalSamples(B * H * L * V, seed + 2), V), gk: t(gk, K) };
+}
+
+function runCase(name: CaseName, x: ReturnType<typeof inputs>): void {
+  if (name === 'full-causal') {
+    softmaxAttention(x.q, x.k, x.v, { causal: true }).dispose();
+  } else if (name === 'swa') {
+    softmaxAttention(x.q, x.k, x.v, { window: CONFIG.window }).dispose();
+  } else {
+    const r = gatedLinearAttention(x.qRelu, x.kRelu, x.v, x.gk, {
+      mode: name === 'gla-chunk' ? 'chunk' : 'recurrent',
+      chunkSize: CONFIG.chunkSize,
+    });
+    tf.dispose([r.output, r.finalState]);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: number): number => {
+    const i = args.indexOf(`--${name}`);
+    if (i < 0) return fallback;
+    const v = Number(args[i + 1]);
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`--${name} must be a positive integer, got ${args[i + 1]}`);
+    return v;
+  };
+  const REPEATS = arg('repeats', 5);
+  const MAX_LENGTH = arg('max-length', 16384);
+  const MAX_FULL = arg('max-full', 16384);
+  const MAX_RECURRENT = 4096;
+  const lengths = [1024, 2048, 4096, 8192, 16384].filter((L) => L <= MAX_LENGTH);
+  const limits: Record<CaseName, number> = { 'full-causal': MAX_FULL, swa: Infinity, 'gla-chunk': Infinity, 'gla-recurrent': MAX_RECURRENT };
+
+  await useNodeBackend('wasm');
+  const started = performance.now();
+  console.log(`attention prefill benchmark: B=${CONFIG.B}, H=${CONFIG.H}, K=V=${CONFIG.K}, window ${CONFIG.window}, chunk ${CONFIG.chunkSize}, wasm backend, median of ${REPEATS}`);
+  const baseline = matMulBaseline();
+  console.log(`  matMul baseline: ${baseline.gflops} GFLOP/s`);
+
+  const cases: CaseName[] = ['gla-chunk', 'swa', 'full-causal', 'gla-recurrent'];
+  const results: { case: CaseName; L: number; medianMs: number; runsMs: number[]; gflops: number }[] = [];
+  for (const L of lengths) {
+    const x = inputs(L);
+    for (const name of cases) {
+      if (L > limits[name]) continue;
+      // long single runs: fewer repeats keep the whole benchmark within a few minutes
+      const estimate = results.filter((r) => r.case === name).at(-1);
+      const slow = estimate !== undefined && estimate.medianMs * (L / estimate.L) ** 2 > 4000;
+      const t = timeMedian(`${name} L=${L}`, () => runCase(name, x), { repeats: slow ? Math.min(3, REPEATS) : REPEATS });
+      results.push({ case: name, L, medianMs: round(t.medianMs, 2), runsMs: t.runsMs.map((ms) => round(ms, 1)), gflops: round(usefulFlops(name, L) / t.medianMs / 1e6, 2) });
+    }
+    tf.dispose(Object.values(x));
+  }
+
+  const exponents = Object.fromEntries(
+    cases.map((name) => [name, round(fitExponent(results.filter((r) => r.case === name).map((r) => ({ L: r.L, ms: r.medianMs }))), 3)]),
+  ) as Record<CaseName, number>;
+  const at = (name: CaseName, L: number) => results.find((r) => r.case === name && r.L === L);
+  const chunk4k = at('gla-chunk', 4096);
+  const rec4k = at('gla-recurrent', 4096);
+  const speedup = chunk4k && rec4k ? round(rec4k.medianMs / chunk4k.medianMs, 2) : Number.NaN;
+  // the matmul-bound case: full causal attention at the longest length run
+  const fullRows = results.filter((r) => r.case === 'full-causal');
+  const largestFull = fullRows.at(-1);
+  const share = largestFull ? round(largestFull.gflops / baseline.gflops, 3) : Number.NaN;
+  const swaLargest = results.filter((r) => r.case === 'swa').at(-1);
+
+  const targets = {
+    glaChunkExponent: { target: '<= 1.15', value: exponents['gla-chunk'], met: exponents['gla-chunk'] <= 1.15 },
+    swaExponent: { target: '<= 1.15', value: exponents.swa, met: exponents.swa <= 1.15 },
+    chunkOverRecurrentAt4k: { target: '>= 10', value: speedup, met: speedup >= 10 },
+    matmulShare: {
+      target: '>= 0.5 of the matMul baseline GFLOP/s',
+      case: largestFull ? `full-causal L=${largestFull.L}` : 'not run',
+      value: share,
+      met: share >= 0.5,
+    },
+  };
+  const report = {
+    schema: 'bench-attention@1',
+    producedBy: 'scripts/bench-attention.ts',
+    createdAt: new Date().toISOString(),
+    machine: machineInfo(),
+    config: {
+      ...CONFIG,
+      lengths,
+      lengthsByCase: Object.fromEntries(cases.map((name) => [name, results.filter((r) => r.case === name).map((r) => r.L)])),
+      repeats: REPEATS,
+      warmup: 1,
+      statistic: 'median',
+      gflopsCounts: 'useful matmul FLOPs: causal triangle for full attention, the window band for SWA, the chunk algorithm products for chunked GLA, 4·K·V per token and head for recurrent GLA',
+    },
+    baseline: { matMul: baseline, note: 'same-run 1024x1024 tf.matMul on the wasm backend (XNNPACK, one thread)' },
+    results,
+    exponents,
+    chunkOverRecurrentAt4k: speedup,
+    swaShareOfMatmulAtLongest: swaLargest ? round(swaLargest.gflops / baseline.gflops, 3) : null,
+    targets,
+    totalSeconds: round((performance.now() - started) / 1000, 1),
+  };
+  mkdirSync('data/bench', { recursive: true });
+  writeFileSync('data/bench/attention.json', JSON.stringify(report, null, 2) + '\n');
+
+  console.log('\nfitted exponents (time ∝ L^p):');
+  for (const name of cases) console.log(`  ${name.padEnd(14)} p = ${exponents[name]} over L = ${results.filter((r) => r.case === name).map((r) => r.L).join(', ')}`);
+  console.log(`chunked GLA vs recurrent at 4k: ${speedup}x (target 10x: ${targets.chunkOverRecurrentAt4k.met ? 'met' : 'NOT met'})`);
+  console.log(`${targets.matmulShare.case}: ${largestFull?.gflops} GFLOP/s = ${share} of the ${baseline.gflops} GFLOP/s matMul baseline (target 0.5: ${targets.matmulShare.met ? 'met' : 'NOT met'})`);
+  console.log(`exponent targets (<= 1.15): chunked GLA ${targets.glaChunkExponent.met ? 'met' : 'NOT met'}, SWA ${targets.swaExponent.met ? 'met' : 'NOT met'}`);
+  console.log(`wrote data/bench/attention.json in ${report.totalSeconds} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
