@@ -20,7 +20,7 @@
  * Layout: the per-chunk operands are computed for all chunks at once, then cut per chunk and head
  * (pieces.ts); every product is a 2D untransposed matMul of one head (the fast XNNPACK path on wasm;
  * batched or transposed matMuls take a scalar loop 10–20× slower). Differentiable
- * with tfjs autodiff (pad, reshape, cumsum, exp, mul, transpose, concat, split, matMul, add, slice).
+ * with tfjs autodiff (pad, reshape, cumsum, exp, mul, transpose, concat, block cuts, matMul, slice).
  */
 import * as tf from '@tensorflow/tfjs';
 import { blockReader, splitEven, type BlockReader } from '../pieces.js';
@@ -106,10 +106,14 @@ function chunkForm(
   const bReader = blockReader(b);
   const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
   const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
-  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // q_t exp(b_t − b_0), for the intra-chunk scores
-  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // k_s exp(b_0 − b_s)
-  const qg = tf.mul(qf, tf.exp(b0)); // q_t exp(b_t): reads the entering state
-  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // k_s exp(b_last − b_s): writes the leaving state
+  // factors around the chunk's first position: q_t exp(b_t − b_0) and k_s exp(b_0 − b_s) give the
+  // intra-chunk scores; a second exp rather than dividing by the first, because tfjs's Div gradient
+  // squares the divisor, which underflows for spans near the limit
+  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // [BH·N, C, K]
+  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // [BH·N, C, K]
+  // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
+  const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
+  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
   // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
   const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
   const update = tf.concat([decayDiag, tf.transpose(kg, [0, 2, 1])], 2); // [BH·N, K, K + C]

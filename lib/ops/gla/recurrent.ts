@@ -43,7 +43,8 @@ export function glaRecurrent(
       // one scope per step: only the new state and the step's output survive it
       const [next, out] = tf.tidy(() => {
         const decay = cut(t, 2 * K, K, [BH, K, 1]);
-        const written = tf.mul(cut(t, K, K, [BH, K, 1]), cut(t, 3 * K, V, [BH, 1, V])); // k_tᵀ v_t
+        // k_tᵀ v_t
+        const written = tf.mul(cut(t, K, K, [BH, K, 1]), cut(t, 3 * K, V, [BH, 1, V])); // [BH, K, V]
         const s = tf.add(tf.mul(previous, decay), written) as tf.Tensor3D;
         return [s, tf.matMul(cut(t, 0, K, [BH, 1, K]), s) as tf.Tensor3D]; // [BH, 1, V]
       });
