@@ -45,3 +45,9 @@ export * from './plots/index.js';
 // util/: seeded random numbers and bit helpers
 export { mulberry32, uniformIntegers, normalSamples, type Rng } from './util/random.js';
 export { popcount32 } from './util/bits.js';
+
+// text/: the Brown corpus without tags, its fixed split, a byte-level tokenizer, token windows
+export * from './text/index.js';
+
+// training/: training loop, evaluation, checkpoints, conversion, needle recall, real-activation spiking, MoE upcycling
+export * from './training/index.js';

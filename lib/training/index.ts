@@ -1,0 +1,10 @@
+/** Training: the loop, schedule, evaluation, checkpoints, conversion (§3.1), needle recall, spiking on real activations (§3.3, §5.5), MoE upcycling of a trained model (§3.2). */
+export * from './schedule.js';
+export * from './loop.js';
+export * from './evaluate.js';
+export * from './sha256.js';
+export * from './checkpoint.js';
+export * from './convert.js';
+export * from './needle.js';
+export * from './spiking.js';
+export * from './moe.js';
