@@ -8,8 +8,10 @@
  *
  * Usage: npx tsx scripts/bench-attention.ts [--repeats 5] [--max-length 16384] [--max-full 16384]
  *
- * Other benchmarks (e.g. hybrid model rows) can reuse timeMedian, fitExponent and machineInfo; the
- * benchmark itself only runs when this file is the entry point.
+ * Runs are interleaved (every case and length, and the baseline, once per round) because the
+ * machine may be shared: load then hits all rows alike. Other benchmarks (e.g. hybrid model rows)
+ * can reuse timeInterleaved, timeMedian, fitExponent and machineInfo; the benchmark itself only runs
+ * when this file is the entry point.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -47,6 +49,42 @@ export function timeMedian(label: string, run: () => void, { repeats = 5, warmup
   if (process.stdout.isTTY) process.stdout.write('\r');
   console.log(`  ${label}: median ${medianMs.toFixed(1)} ms over ${repeats} runs${' '.repeat(10)}`);
   return { label, medianMs, runsMs };
+}
+
+/**
+ * Times several tasks round-robin: one warm-up of each, then rounds in which every task runs once
+ * (a task stops after its own `repeats`). On a shared machine, load then hits every task alike, so
+ * ratios between tasks (exponents, speedups, shares of a baseline) are fairer than with one block of
+ * runs per task. Returns the median per task, in task order.
+ */
+export function timeInterleaved(tasks: { label: string; run: () => void; repeats?: number }[], { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {}): Timing[] {
+  const before = tf.memory().numTensors;
+  const warmMs = tasks.map((task) => {
+    const t0 = performance.now();
+    for (let i = 0; i < warmup; i++) task.run();
+    const ms = (performance.now() - t0) / Math.max(1, warmup);
+    console.log(`  warm-up ${task.label}: ${ms.toFixed(1)} ms`);
+    return ms;
+  });
+  const runs: number[][] = tasks.map(() => []);
+  const rounds = Math.max(...tasks.map((t) => t.repeats ?? repeats));
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    tasks.forEach((task, i) => {
+      if (runs[i]!.length >= (task.repeats ?? repeats)) return;
+      const start = performance.now();
+      task.run();
+      runs[i]!.push(performance.now() - start);
+    });
+    console.log(`  round ${r + 1}/${rounds} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const leaked = tf.memory().numTensors - before;
+  if (leaked !== 0) throw new Error(`${leaked} tensors leaked by the benchmark tasks`);
+  return tasks.map((task, i) => {
+    const medianMs = median(runs[i]!);
+    console.log(`  ${task.label}: median ${medianMs.toFixed(1)} ms over ${runs[i]!.length} runs (warm-up ${warmMs[i]!.toFixed(1)} ms)`);
+    return { label: task.label, medianMs, runsMs: runs[i]! };
+  });
 }
 
 /** Least-squares slope p of log(ms) against log(L): time ∝ L^p. */
@@ -170,29 +208,39 @@ async function main(): Promise<void> {
 
   await useNodeBackend('wasm');
   const started = performance.now();
-  console.log(`attention prefill benchmark: B=${CONFIG.B}, H=${CONFIG.H}, K=V=${CONFIG.K}, window ${CONFIG.window}, chunk ${CONFIG.chunkSize}, wasm backend, median of ${REPEATS}`);
-  // the baseline is measured before and after the cases (the machine may be shared); the better
-  // of the two is used, so the share below is not flattered by a slow baseline
-  const baselineBefore = matMulBaseline();
+  console.log(`attention prefill benchmark: B=${CONFIG.B}, H=${CONFIG.H}, K=V=${CONFIG.K}, window ${CONFIG.window}, chunk ${CONFIG.chunkSize}, wasm backend, median of ${REPEATS}, runs interleaved`);
 
   const cases: CaseName[] = ['gla-chunk', 'swa', 'full-causal', 'gla-recurrent'];
-  const results: { case: CaseName; L: number; medianMs: number; runsMs: number[]; gflops: number }[] = [];
-  for (const L of lengths) {
-    const x = inputs(L);
-    for (const name of cases) {
+  const inputsByL = new Map(lengths.map((L) => [L, inputs(L)]));
+  const n = 1024;
+  const [a, b] = [tf.randomNormal([n, n], 0, 1, 'float32', 1), tf.randomNormal([n, n], 0, 1, 'float32', 2)];
+  // the baseline runs in every round, so it sees the same load as the cases
+  const tasks: { label: string; run: () => void; repeats?: number; case?: CaseName; L?: number }[] = [
+    { label: `baseline: ${n}x${n} matMul`, run: () => tf.matMul(a, b).dispose(), repeats: REPEATS },
+  ];
+  for (const name of cases) {
+    for (const L of lengths) {
       if (L > limits[name]) continue;
-      // long single runs: fewer repeats keep the whole benchmark within a few minutes
-      const estimate = results.filter((r) => r.case === name).at(-1);
-      const slow = estimate !== undefined && estimate.medianMs * (L / estimate.L) ** 2 > 4000;
-      const t = timeMedian(`${name} L=${L}`, () => runCase(name, x), { repeats: slow ? Math.min(3, REPEATS) : REPEATS });
-      results.push({ case: name, L, medianMs: round(t.medianMs, 2), runsMs: t.runsMs.map((ms) => round(ms, 1)), gflops: round(usefulFlops(name, L) / t.medianMs / 1e6, 2) });
+      // full attention at 16k takes ~10 s a run: fewer runs keep the benchmark within minutes
+      const repeats = name === 'full-causal' && L >= 16384 ? Math.min(5, REPEATS) : REPEATS;
+      tasks.push({ label: `${name} L=${L}`, run: () => runCase(name, inputsByL.get(L)!), repeats, case: name, L });
     }
-    tf.dispose(Object.values(x));
   }
-
-  const baselineAfter = matMulBaseline();
-  const baseline = baselineAfter.gflops > baselineBefore.gflops ? baselineAfter : baselineBefore;
-  console.log(`  matMul baseline: ${baselineBefore.gflops} GFLOP/s before, ${baselineAfter.gflops} after; using ${baseline.gflops}`);
+  const timings = timeInterleaved(tasks, { repeats: REPEATS, warmup: 1 });
+  tf.dispose([a, b, ...[...inputsByL.values()].flatMap((x) => Object.values(x))]);
+  const baselineMs = timings[0]!.medianMs;
+  const baseline = { n, medianMs: round(baselineMs, 2), gflops: round((2 * n ** 3) / baselineMs / 1e6, 2) };
+  console.log(`  matMul baseline: ${baseline.gflops} GFLOP/s`);
+  const results = tasks.slice(1).map((task, i) => {
+    const t = timings[i + 1]!;
+    return {
+      case: task.case!,
+      L: task.L!,
+      medianMs: round(t.medianMs, 2),
+      runsMs: t.runsMs.map((ms) => round(ms, 1)),
+      gflops: round(usefulFlops(task.case!, task.L!) / t.medianMs / 1e6, 2),
+    };
+  });
 
   const exponents = Object.fromEntries(
     cases.map((name) => [name, round(fitExponent(results.filter((r) => r.case === name).map((r) => ({ L: r.L, ms: r.medianMs }))), 3)]),
@@ -230,13 +278,13 @@ async function main(): Promise<void> {
       repeats: REPEATS,
       warmup: 1,
       statistic: 'median',
+      schedule: 'interleaved: one warm-up per task, then rounds running every (case, length) and the baseline once each',
       gflopsCounts: 'useful matmul FLOPs: causal triangle for full attention, the window band for SWA, the chunk algorithm products for chunked GLA, 4·K·V per token and head for recurrent GLA',
     },
     baseline: {
       matMul: baseline,
-      before: baselineBefore,
-      after: baselineAfter,
-      note: 'same-run 1024x1024 tf.matMul on the wasm backend (XNNPACK, one thread), measured before and after the cases; the faster one is the baseline',
+      runsMs: timings[0]!.runsMs.map((ms) => round(ms, 1)),
+      note: 'same-run 1024x1024 tf.matMul on the wasm backend (XNNPACK, one thread), timed in every round between the cases',
     },
     results,
     exponents,
