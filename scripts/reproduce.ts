@@ -9,9 +9,10 @@
  *   npm run reproduce -- --dir D           take notebooks from D (tests use this)
  *
  * A failing cell stops the run with the notebook, the cell number, its first line and the error.
+ * Progress lines a notebook writes with lib/node's progress() are printed live, indented.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,18 +90,42 @@ export function firstCellError(notebookPath: string): string | null {
   return null;
 }
 
-function runOne(notebook: string, o: Options): number {
+/** Prints the progress lines a notebook appends to its progress file (lib/node progress()) as they come. */
+function followProgress(file: string): () => void {
+  let shown = 0;
+  const flush = () => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const complete = lines.length - 1;
+    for (let i = shown; i < complete; i++) console.log(`    ${lines[i]}`);
+    shown = Math.max(shown, complete);
+  };
+  const timer = setInterval(flush, 1000);
+  return () => {
+    clearInterval(timer);
+    flush();
+  };
+}
+
+async function runOne(notebook: string, o: Options): Promise<number> {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'sbl-nb-'));
-  const env = { ...process.env, SBL_MODE: o.quick ? 'quick' : 'full', ...(o.out ? { SBL_DATA_DIR: o.out } : {}) };
-  const r = spawnSync('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], {
-    env,
-    encoding: 'utf8',
+  const progressFile = join(work, 'progress.log');
+  writeFileSync(progressFile, '');
+  const env = { ...process.env, SBL_MODE: o.quick ? 'quick' : 'full', SBL_PROGRESS_FILE: progressFile, ...(o.out ? { SBL_DATA_DIR: o.out } : {}) };
+  const stop = followProgress(progressFile);
+  const r = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
+    const child = spawn('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], { env });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
   });
+  stop();
   const executed = join(work, notebook);
   const cellError = existsSync(executed) ? firstCellError(executed) : null;
   if (r.status !== 0 || cellError) {
-    const detail = cellError ?? (r.stderr || r.stdout || '').trim().split('\n').slice(-15).join('\n');
+    const detail = cellError ?? r.output.trim().split('\n').slice(-15).join('\n');
     throw new Error(`notebook ${notebook} failed at ${detail}`);
   }
   // full runs replace the committed notebook so it holds the outputs of the last full run
@@ -109,28 +134,26 @@ function runOne(notebook: string, o: Options): number {
   return (Date.now() - started) / 1000;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const notebooks = listNotebooks(o.dir, o.only);
   const mode = o.quick ? 'quick' : 'full';
   console.log(`reproduce: ${notebooks.length} notebook(s), ${mode} mode, data -> ${o.out ?? join(root, 'data')}`);
   const times: number[] = [];
-  notebooks.forEach((nb, i) => {
+  for (const [i, nb] of notebooks.entries()) {
     const avg = times.length ? times.reduce((a, b) => a + b, 0) / times.length : 0;
     const eta = times.length ? `, ETA ${Math.round(avg * (notebooks.length - i))} s` : '';
     console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} (${mode}${eta}) ...`);
-    const s = runOne(nb, o);
+    const s = await runOne(nb, o);
     times.push(s);
     console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} done in ${s.toFixed(1)} s`);
-  });
+  }
   console.log(`reproduce: all ${notebooks.length} notebook(s) ran in ${times.reduce((a, b) => a + b, 0).toFixed(1)} s`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e: unknown) => {
     console.error(`reproduce: ${(e as Error).message}`);
     process.exit(1);
-  }
+  });
 }

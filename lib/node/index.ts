@@ -7,3 +7,4 @@ export * from './paths.js';
 export * from './write.js';
 export * from './figures.js';
 export * from './backend.js';
+export * from './progress.js';
