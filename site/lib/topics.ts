@@ -23,8 +23,16 @@ export const TOPICS: Topic[] = [
   { slug: 'adaptive-threshold', title: 'Adaptive threshold and sparsity', claim: 'A per-token threshold mean(|x|)/k turns activations into counts with 69.15 % sparsity and 1.13 spikes per channel.', notebooks: ['02-adaptive-threshold'], claimPrefixes: ['spiking.'], sections: '§3.3.1, §5.5, Fig. 9, Table 11' },
   { slug: 'energy', title: 'Energy per operation', claim: 'A spike-driven MAC costs 0.034 pJ at 45 nm: 97.7 % less than FP16 and 85.2 % less than INT8.', notebooks: ['03-energy-model'], claimPrefixes: ['energy.'], sections: '§5.5, eq. 24' },
   { slug: 'moe-upcycling', title: 'MoE upcycling', claim: 'Copying a dense FFN into experts and scaling by α = (1/(S + k/N))^(1/3) keeps the output at initialisation.', notebooks: ['04-moe-upcycling'], claimPrefixes: ['moe.'], sections: '§3.2, eq. 15–18' },
+  { slug: 'hybrid-attention', title: 'Hybrid attention and long context', claim: 'Linear and sliding-window attention make prefill near-linear and decoding memory constant: 26.5× faster TTFT at 1M tokens, over 100× at 4M.', notebooks: ['06-long-context-efficiency'], claimPrefixes: ['ttft.', 'cpu.', 'arch.'], sections: '§2, §5.2–5.3, Table 7, Table 13, Fig. 6, Fig. 7' },
   { slug: 'neuronchip', title: 'NeuronChip', claim: 'Third-party pages (not the report) give spike bandwidth, energy and latency figures for a neuromorphic chip.', notebooks: ['05-neuronchip'], claimPrefixes: ['neuronchip.'], sections: 'seed pages 000, 001; §5.5' },
 ];
+
+/** A topic by slug; an unknown slug fails the build, naming the known ones. */
+export function topicBySlug(slug: string): Topic {
+  const t = TOPICS.find((x) => x.slug === slug);
+  if (!t) throw new Error(`unknown topic "${slug}"; known: ${TOPICS.map((x) => x.slug).join(', ')}`);
+  return t;
+}
 
 export function topicOfClaim(id: string): Topic | undefined {
   return TOPICS.find((t) => t.claimPrefixes.some((p) => id.startsWith(p)));

@@ -12,6 +12,8 @@ import { parseHTML } from 'linkedom';
 import { encodeSpikes } from '../../lib/index.js';
 import { explore } from '../../site/lib/threshold-explorer.js';
 import { energyReadout } from '../../site/lib/energy-calculator.js';
+import { exploreAttention } from '../../site/lib/attention-explorer.js';
+import { calculatorConfig, contextReadout, formatBytes } from '../../site/lib/context-calculator.js';
 import { builtRoutes, launchChromium, serveStatic } from './serve.js';
 
 /** JavaScript bytes a page may load, tfjs excluded (it loads on demand on pages that compute). */
@@ -121,6 +123,38 @@ export function browserTests(outDir: string, base: string): void {
       await expect.poll(() => w.locator('[data-out="spikingPj"]').textContent()).toBe(r.spikingPj);
       expect(await w.locator('[data-out="gainInt8"]').textContent()).toBe(r.gainInt8);
       expect(await w.locator('[data-out="redFp16"]').textContent()).toBe(r.redFp16);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('attention explorer: window and decay change the maps and the weight beyond the window', async () => {
+      const { page, problems } = await open('topics/hybrid-attention/');
+      const w = page.locator('attention-explorer');
+      const before = await w.locator('[data-out="map-gla"]').innerHTML();
+      await w.locator('input[name="window"]').fill('4');
+      await w.locator('input[name="decay"]').fill('2');
+      const r = exploreAttention(32, 4, 2);
+      const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+      await expect.poll(() => w.locator('[data-out="beyond-full"]').textContent()).toBe(pct(r.beyondWindow.full));
+      expect(await w.locator('[data-out="beyond-swa"]').textContent()).toBe('0.0 %');
+      expect(await w.locator('[data-out="beyond-gla"]').textContent()).toBe(pct(r.beyondWindow.gla));
+      expect(await w.locator('[data-out="map-gla"]').innerHTML()).not.toBe(before);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('context calculator: a model and a context give the library\'s memory and compute; a bad config.json names the problem', async () => {
+      const { page, problems } = await open('topics/hybrid-attention/');
+      const w = page.locator('context-calculator');
+      await w.locator('select[name="preset"]').selectOption('llama-3.2-1b');
+      await w.locator('input[name="log2Context"]').fill('17');
+      const r = contextReadout(calculatorConfig('llama-3.2-1b'), 2 ** 17, 32);
+      await expect.poll(() => w.locator('[data-out="state"]').textContent()).toBe(formatBytes(r.stateBytes));
+      expect(await w.locator('[data-out="pflop"]').textContent()).toBe(`${r.prefillPflop.toFixed(2)} PFLOP`);
+      expect(await w.locator('[data-out="plan"]').textContent()).toBe(r.plan);
+      await w.locator('textarea[name="json"]').fill('{"hidden_size": 100, "num_attention_heads": 3}');
+      await expect.poll(() => w.locator('[data-out="error"]').isVisible()).toBe(true);
+      expect(await w.locator('[data-out="error"]').textContent()).toMatch(/hidden_size|num_attention_heads/);
       expect(problems).toEqual([]);
       await page.close();
     });
