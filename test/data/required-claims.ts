@@ -1,6 +1,6 @@
 /**
- * Claim ids ../shared/EXPERIMENTS.md requires for the topics reproduced so far, kept here so a
- * clone without ../shared still checks them.
+ * Claim ids ../shared/EXPERIMENTS.md requires for the topics reproduced so far (and the issues'
+ * real-model versions), kept here so a clone without ../shared still checks them.
  */
 const k = ['k2', 'k2_5', 'k3', 'k3_5', 'k4'];
 
@@ -41,5 +41,28 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'neuronchip.energy_gain',
     'neuronchip.memory_reduction',
     'neuronchip.latency_per_layer_ms',
+  ],
+  '06-long-context-efficiency': [
+    'ttft.speedup_1m',
+    'ttft.speedup_4m',
+    'ttft.table13.speedup_64k',
+    'ttft.table13.speedup_128k',
+    'cpu.decode_speedup_64k',
+    'cpu.decode_speedup_128k',
+    'cpu.decode_speedup_256k',
+    'arch.params_7b',
+    'arch.state_bytes_7b',
+    'arch.kv_bytes_qwen_1m',
+  ],
+  '07-train-convert-spike': [
+    ...['fa', 'swa', 'la', 'hybrid'].flatMap((v) => [`conversion.${v}.val_loss`, `conversion.${v}.needle_inside`, `conversion.${v}.needle_beyond`]),
+    'spiking.real.sparsity_k3',
+    'spiking.real.avg_spikes',
+    'spiking.real.silent_channels',
+    'spiking.real.within_7',
+    'spiking.real.over_16',
+    ...k.flatMap((x) => [`spiking.real.table11.${x}.sparsity`, `spiking.real.table11.${x}.within_7`]),
+    'w8aspike.avg_drop_7b',
+    'moe.upcycle_equivalence_real',
   ],
 };
