@@ -24,6 +24,8 @@ export const TOPICS: Topic[] = [
   { slug: 'energy', title: 'Energy per operation', claim: 'A spike-driven MAC costs 0.034 pJ at 45 nm: 97.7 % less than FP16 and 85.2 % less than INT8.', notebooks: ['03-energy-model'], claimPrefixes: ['energy.'], sections: '§5.5, eq. 24' },
   { slug: 'moe-upcycling', title: 'MoE upcycling', claim: 'Copying a dense FFN into experts and scaling by α = (1/(S + k/N))^(1/3) keeps the output at initialisation.', notebooks: ['04-moe-upcycling'], claimPrefixes: ['moe.'], sections: '§3.2, eq. 15–18' },
   { slug: 'hybrid-attention', title: 'Hybrid attention and long context', claim: 'Linear and sliding-window attention make prefill near-linear and decoding memory constant: 26.5× faster TTFT at 1M tokens, over 100× at 4M.', notebooks: ['06-long-context-efficiency'], claimPrefixes: ['ttft.', 'cpu.', 'arch.'], sections: '§2, §5.2–5.3, Table 7, Table 13, Fig. 6, Fig. 7' },
+  { slug: 'conversion', title: 'Conversion from a trained model', claim: 'Reusing a trained transformer\'s weights, a hybrid linear model is converted with about 2 % of the pre-training tokens, keeping most of the accuracy; the hybrid keeps needle recall inside its window.', notebooks: ['07-train-convert-spike'], claimPrefixes: ['conversion.'], sections: '§3.1, Table 12' },
+  { slug: 'w8aspike', title: 'W8ASpike on real activations', claim: 'INT8 weights and spiking activations cost about 1.8 % accuracy, with 69.15 % sparsity and 1.13 spikes per channel on the 7B model.', notebooks: ['07-train-convert-spike'], claimPrefixes: ['spiking.real.', 'w8aspike.', 'energy.real.'], sections: '§3.3, §5.5, Table 3, Table 11, Fig. 9' },
   { slug: 'neuronchip', title: 'NeuronChip', claim: 'Third-party pages (not the report) give spike bandwidth, energy and latency figures for a neuromorphic chip.', notebooks: ['05-neuronchip'], claimPrefixes: ['neuronchip.'], sections: 'seed pages 000, 001; §5.5' },
 ];
 
@@ -34,10 +36,13 @@ export function topicBySlug(slug: string): Topic {
   return t;
 }
 
+/** The topic owning a claim: the one with the longest matching prefix ('spiking.real.' beats 'spiking.'). */
 export function topicOfClaim(id: string): Topic | undefined {
-  return TOPICS.find((t) => t.claimPrefixes.some((p) => id.startsWith(p)));
+  let best: { topic: Topic; length: number } | undefined;
+  for (const t of TOPICS) for (const p of t.claimPrefixes) if (id.startsWith(p) && p.length > (best?.length ?? -1)) best = { topic: t, length: p.length };
+  return best?.topic;
 }
 
 export function claimsOfTopic<T extends Claim>(topic: Topic, claims: T[]): T[] {
-  return claims.filter((c) => topic.claimPrefixes.some((p) => c.id.startsWith(p)));
+  return claims.filter((c) => topicOfClaim(c.id) === topic);
 }
