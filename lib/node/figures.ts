@@ -26,7 +26,10 @@ export function renderSvg(draw: (document: Document) => unknown): string {
   return el.outerHTML;
 }
 
-/** Writes data/figures/<name>.svg (or .html for a figure with a legend); returns the path. */
+/**
+ * Writes data/figures/<name>.svg (or .html for a figure with a legend); returns the path. Figures of
+ * wall-clock timings carry "-measured" in their name: the determinism check skips their bytes.
+ */
 export function saveFigure(name: string, markup: string): string {
   if (!/^[a-z0-9-]+$/.test(name)) throw new RangeError(`figure name must be lower-case words joined by "-", got "${name}"`);
   const dir = join(dataDir(), 'figures');

@@ -56,7 +56,9 @@ describe('npm run reproduce -- --quick', () => {
     }
     const figures = join(first, 'figures');
     if (existsSync(figures)) {
-      for (const f of readdirSync(figures)) {
+      expect(readdirSync(join(second, 'figures')).sort()).toEqual(readdirSync(figures).sort());
+      // figures of wall-clock timings ("-measured" in the name) differ run to run, like timing claims
+      for (const f of readdirSync(figures).filter((name) => !name.includes('-measured'))) {
         expect(readFileSync(join(second, 'figures', f), 'utf8'), f).toBe(readFileSync(join(figures, f), 'utf8'));
       }
     }
