@@ -19,7 +19,7 @@ export default defineConfig({
   // SBL_SITE_BASE serves the site from a sub-path (e.g. /spikingbrain-lab/); pages build their links
   // from import.meta.env.BASE_URL, and the browser tests build under a sub-path to prove it.
   base: (process.env.SBL_SITE_BASE || '/').replace(/\/?$/, '/'),
-  outDir: process.env.SBL_SITE_OUT || './dist/site',
+  outDir: process.env.SBL_SITE_OUT || './dist',
   trailingSlash: 'ignore',
   integrations: [mdx()],
   vite: {

@@ -5,7 +5,8 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,8 +15,8 @@ import { encodeSpikes } from '../../lib/index.js';
 import { browserTests } from './site.browser.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// A separate output folder, so tests never overwrite a user's `npm run site:build`.
-const outDir = join(root, 'dist/site-test');
+// A separate output folder, so tests never overwrite a user's `npm run build` (dist/).
+const outDir = mkdtempSync(join(tmpdir(), 'sbl-site-'));
 const BASE = '/sbl/';
 
 const counts = [5, -3, 0, 7];
