@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The site's access to data/: every data file, validated at build time with the library's schema
  * check (a malformed file fails the build, naming the file and the fields).
