@@ -4,6 +4,8 @@
  * gated linear attention and the recurrent GLA form, on the wasm backend (one thread) with
  * B = 1, H = 4, K = V = 64. Fits log-log exponents (time ∝ L^p), compares chunked with recurrent GLA
  * at 4k, and measures a 1024×1024 matMul in the same run as the GFLOP/s baseline.
+ * Also: the 1:1 hybrid (one GLA + one SWA layer against two full-attention layers) from the same
+ * rows, and decoding (one token after 1k–64k tokens of context) per mixer.
  * Writes data/bench/attention.json.
  *
  * Usage: npx tsx scripts/bench-attention.ts [--repeats 5] [--max-length 16384] [--max-full 16384]
@@ -14,12 +16,14 @@
  * when this file is the entry point.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../lib/node/backend.js';
 import { gatedLinearAttention, softmaxAttention } from '../lib/ops/index.js';
 import { normalSamples } from '../lib/util/random.js';
+import { intArg, machineInfo as baseMachineInfo, median, round } from './bench-common.js';
+
+export { median, round };
 
 export interface Timing {
   label: string;
@@ -104,26 +108,9 @@ export function fitExponent(points: { L: number; ms: number }[]): number {
 }
 
 export function machineInfo() {
-  return {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    tfjsBackend: tf.getBackend(),
-    tfjs: tf.version.tfjs,
-  };
+  return { ...baseMachineInfo(), tfjsBackend: tf.getBackend(), tfjs: tf.version.tfjs };
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-export function round(x: number, digits: number): number {
-  const p = 10 ** digits;
-  return Math.round(x * p) / p;
-}
 
 /** 2·n³ FLOP matMul of two n×n matrices: GFLOP/s (median). */
 export function matMulBaseline(n = 1024, repeats = 7): { n: number; medianMs: number; gflops: number } {
@@ -190,15 +177,29 @@ function runCase(name: CaseName, x: ReturnType<typeof inputs>): void {
   }
 }
 
+/**
+ * One decoded token after `context` tokens, per mixer: full attention reads all cached keys, SWA the
+ * last `window` (its ring buffer), GLA updates its K×V state. Returns the tasks and the tensors to free.
+ */
+function decodeTasks(context: number): { tensors: tf.Tensor[]; tasks: { label: string; run: () => void; mixer: string; context: number }[] } {
+  const { B, H, K, V, seed, window: w } = CONFIG;
+  const t = (len: number, D: number, s: number) => tf.tensor4d(Float32Array.from(normalSamples(B * H * len * D, s)), [B, H, len, D]);
+  const q = t(1, K, seed), k = t(context, K, seed + 1), v = t(context, V, seed + 2);
+  const kw = t(Math.min(w, context), K, seed + 3), vw = t(Math.min(w, context), V, seed + 4);
+  const qr = tf.relu(q) as tf.Tensor4D, k1 = tf.relu(t(1, K, seed + 5)) as tf.Tensor4D, v1 = t(1, V, seed + 6);
+  const gk = tf.fill([B, H, 1, K], -0.05) as tf.Tensor4D;
+  const state = tf.zeros([B, H, K, V]) as tf.Tensor4D;
+  const tasks = [
+    { mixer: 'full-causal', run: () => softmaxAttention(q, k, v, { causal: true }).dispose() },
+    { mixer: 'swa', run: () => softmaxAttention(q, kw, vw, { window: w }).dispose() },
+    { mixer: 'gla-recurrent', run: () => { const r = gatedLinearAttention(qr, k1, v1, gk, { initialState: state, mode: 'recurrent' }); tf.dispose([r.output, r.finalState]); } },
+  ].map((x) => ({ ...x, context, label: `decode ${x.mixer} context=${context}` }));
+  return { tensors: [q, k, v, kw, vw, qr, k1, v1, gk, state], tasks };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const arg = (name: string, fallback: number): number => {
-    const i = args.indexOf(`--${name}`);
-    if (i < 0) return fallback;
-    const v = Number(args[i + 1]);
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`--${name} must be a positive integer, got ${args[i + 1]}`);
-    return v;
-  };
+  const arg = (name: string, fallback: number): number => intArg(args, name, fallback);
   const REPEATS = arg('repeats', 5);
   const MAX_LENGTH = arg('max-length', 16384);
   const MAX_FULL = arg('max-full', 16384);
@@ -260,10 +261,30 @@ async function main(): Promise<void> {
   const share = largestFull ? round(largestFull.gflops / baseline.gflops, 3) : Number.NaN;
   const swaLargest = results.filter((r) => r.case === 'swa').at(-1);
 
+  // the 1:1 hybrid of SpikingBrain-7B: one GLA and one SWA layer where a full-attention model has two
+  const hybrid = lengths.filter((L) => at('gla-chunk', L) && at('swa', L) && at('full-causal', L)).map((L) => {
+    const hybridMs = at('gla-chunk', L)!.medianMs + at('swa', L)!.medianMs;
+    const fullMs = 2 * at('full-causal', L)!.medianMs;
+    return { L, hybridPairMs: round(hybridMs, 2), fullPairMs: round(fullMs, 2), fullOverHybrid: round(fullMs / hybridMs, 3) };
+  });
+  // the trend, not every step: at 1k–2k both sides are dominated by fixed costs and noise
+  const hybridTrend = hybrid.length > 1 ? round(fitExponent(hybrid.map((h) => ({ L: h.L, ms: h.fullOverHybrid }))), 3) : Number.NaN;
+  const hybridGrows = hybridTrend > 0 && hybrid.at(-1)!.fullOverHybrid > hybrid[0]!.fullOverHybrid;
+
+  // decoding: one token after a growing context
+  const contexts = [1024, 4096, 16384, 65536].filter((n) => n <= 4 * MAX_LENGTH);
+  const decodeSets = contexts.map(decodeTasks);
+  const decodeTimings = timeInterleaved(decodeSets.flatMap((d) => d.tasks), { repeats: Math.max(REPEATS, 9), warmup: 2 });
+  const decode = decodeSets.flatMap((d) => d.tasks).map((task, i) => ({ mixer: task.mixer, context: task.context, medianMs: round(decodeTimings[i]!.medianMs, 3), tokensPerSecond: round(1000 / decodeTimings[i]!.medianMs, 1) }));
+  tf.dispose(decodeSets.flatMap((d) => d.tensors));
+  console.log('decode tokens/s (one layer, one token):');
+  for (const m of ['full-causal', 'swa', 'gla-recurrent']) console.log(`  ${m.padEnd(14)} ${decode.filter((d) => d.mixer === m).map((d) => `${d.context}: ${d.tokensPerSecond}`).join(', ')}`);
+
   const targets = {
     glaChunkExponent: { target: '<= 1.15', value: exponents['gla-chunk'], met: exponents['gla-chunk'] <= 1.15 },
     swaExponent: { target: '<= 1.15', value: exponents.swa, met: exponents.swa <= 1.15 },
     chunkOverRecurrentAt4k: { target: '>= 10', value: speedup, met: speedup >= 10 },
+    fullOverHybridGrows: { target: "full attention's time over the 1:1 hybrid's grows with length (fitted exponent of the ratio > 0)", value: hybridTrend, ratios: hybrid.map((h) => h.fullOverHybrid), met: hybridGrows },
     matmulShare: {
       target: '>= 0.5 of the matMul baseline GFLOP/s',
       case: largestFull ? `full-causal L=${largestFull.L}` : 'not run',
@@ -292,6 +313,8 @@ async function main(): Promise<void> {
       note: 'same-run 1024x1024 tf.matMul on the wasm backend (XNNPACK, one thread), timed in every round between the cases',
     },
     results,
+    hybrid,
+    decode,
     exponents,
     idealExponents,
     chunkOverRecurrentAt4k: speedup,
@@ -311,6 +334,7 @@ async function main(): Promise<void> {
   for (const name of cases) console.log(`  ${name.padEnd(14)} p = ${exponents[name]} (useful work: ${idealExponents[name]}) over L = ${results.filter((r) => r.case === name).map((r) => r.L).join(', ')}`);
   console.log(`chunked GLA vs recurrent at 4k: ${speedup}x (target 10x: ${targets.chunkOverRecurrentAt4k.met ? 'met' : 'NOT met'})`);
   console.log(`${targets.matmulShare.case}: ${largestFull?.gflops} GFLOP/s = ${share} of the ${baseline.gflops} GFLOP/s matMul baseline (target 0.5: ${targets.matmulShare.met ? 'met' : 'NOT met'})`);
+  console.log(`full / hybrid pair: ${hybrid.map((h) => `${h.L}: ${h.fullOverHybrid}x`).join(', ')} (ratio ∝ L^${hybridTrend}; grows with length: ${hybridGrows ? 'met' : 'NOT met'})`);
   console.log(`exponent targets (<= 1.15): chunked GLA ${targets.glaChunkExponent.met ? 'met' : 'NOT met'}, SWA ${targets.swaExponent.met ? 'met' : 'NOT met'}`);
   console.log(`wrote data/bench/attention.json in ${report.totalSeconds} s`);
 }

@@ -9,26 +9,14 @@
  * Usage: npm run bench [-- --n 4000000 --repeats 7]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { encodeSpikes, naiveDecode, naiveEncode, uniformIntegers, type SpikeScheme } from '../lib/index.js';
+import { intArg, machineInfo, median, round } from './bench-common.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(args[i + 1]);
-  if (!Number.isInteger(v) || v < 1) throw new RangeError(`--${name} must be a positive integer, got ${args[i + 1]}`);
-  return v;
-};
-const N = arg('n', 4_000_000);
-const REPEATS = arg('repeats', 7);
+const N = intArg(args, 'n', 4_000_000);
+const REPEATS = intArg(args, 'repeats', 7);
 const TARGET = 200e6;
 const SEED = 42;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Median wall time (ms) of fn over REPEATS runs after one warm-up; checks its result each time. */
 function time(label: string, fn: () => void): number {
@@ -93,16 +81,11 @@ const results = schemes.map((scheme) => {
   };
 });
 
-function round(x: number, digits: number): number {
-  const p = 10 ** digits;
-  return Math.round(x * p) / p;
-}
-
 const report = {
   schema: 'bench-spikes@1',
   producedBy: 'scripts/bench.ts',
   createdAt: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: machineInfo(),
   config: { n: N, range: [-7, 7], seed: SEED, repeats: REPEATS, statistic: 'median', targetCountsPerSecond: TARGET },
   baseline: { memoryCopyMs: round(copyMs, 2), note: 'Int32Array.set of the 4M counts: a floor set by memory bandwidth' },
   results,
