@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { softmaxAttention } from '../ops/index.js';
 import { KVCache } from './cache.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
-import { checkInt, checkShape, mergeHeads, normalVariable, splitHeads, type Layer, type NamedVariable } from './module.js';
+import { checkHeads, checkInt, checkShape, mergeHeads, normalVariable, splitHeads, type Layer, type NamedVariable } from './module.js';
 import { applyRope } from './rope.js';
 import { sinkAttention } from './sinks.js';
 
@@ -56,11 +56,9 @@ export class AttentionLayer implements Layer {
 
   constructor(o: AttentionLayerOptions) {
     this.name = o.name;
-    const D = checkInt(`${o.name}: hiddenSize`, o.hiddenSize);
-    this.numHeads = checkInt(`${o.name}: numHeads`, o.numHeads);
-    this.numKvHeads = checkInt(`${o.name}: numKvHeads`, o.numKvHeads);
-    if (D % this.numHeads !== 0) throw new RangeError(`${o.name}: hiddenSize (${D}) must be divisible by numHeads (${this.numHeads})`);
-    if (this.numHeads % this.numKvHeads !== 0) throw new RangeError(`${o.name}: numHeads (${this.numHeads}) must be a multiple of numKvHeads (${this.numKvHeads})`);
+    const { D, H, Hkv } = checkHeads(o.name, o.hiddenSize, o.numHeads, o.numKvHeads);
+    this.numHeads = H;
+    this.numKvHeads = Hkv;
     if (o.window !== null) checkInt(`${o.name}: window`, o.window);
     this.headDim = D / this.numHeads;
     this.window = o.window;

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gatedLinearAttention } from '../ops/index.js';
 import { RecurrentCache } from './cache.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
-import { checkInt, checkShape, logSigmoid, mergeHeads, repeatKv, splitHeads, type Layer, type NamedVariable } from './module.js';
+import { checkHeads, checkInt, checkShape, logSigmoid, mergeHeads, repeatKv, splitHeads, type Layer, type NamedVariable } from './module.js';
 import { RMSNorm } from './rmsnorm.js';
 
 export interface GLALayerOptions {
@@ -64,11 +64,9 @@ export class GLALayer implements Layer {
 
   constructor(o: GLALayerOptions) {
     this.name = o.name;
-    const D = checkInt(`${o.name}: hiddenSize`, o.hiddenSize);
-    this.numHeads = checkInt(`${o.name}: numHeads`, o.numHeads);
-    this.numKvHeads = checkInt(`${o.name}: numKvHeads`, o.numKvHeads);
-    if (D % this.numHeads !== 0) throw new RangeError(`${o.name}: hiddenSize (${D}) must be divisible by numHeads (${this.numHeads})`);
-    if (this.numHeads % this.numKvHeads !== 0) throw new RangeError(`${o.name}: numHeads (${this.numHeads}) must be a multiple of numKvHeads (${this.numKvHeads})`);
+    const { D, H, Hkv } = checkHeads(o.name, o.hiddenSize, o.numHeads, o.numKvHeads);
+    this.numHeads = H;
+    this.numKvHeads = Hkv;
     this.featureMap = o.featureMap ?? 'relu';
     this.gate = o.gate ?? 'low_rank';
     if (this.featureMap !== 'relu' && this.featureMap !== 'sigmoid') throw new RangeError(`${o.name}: featureMap must be 'relu' or 'sigmoid', got ${String(o.featureMap)}`);

@@ -54,6 +54,16 @@ export function checkInt(name: string, n: unknown, min = 1): number {
   return n;
 }
 
+/** Checks an attention layer's D, H and Hkv (H divides D, Hkv divides H); returns the head dim. */
+export function checkHeads(name: string, hiddenSize: unknown, numHeads: unknown, numKvHeads: unknown): { D: number; H: number; Hkv: number; headDim: number } {
+  const D = checkInt(`${name}: hiddenSize`, hiddenSize);
+  const H = checkInt(`${name}: numHeads`, numHeads);
+  const Hkv = checkInt(`${name}: numKvHeads`, numKvHeads);
+  if (D % H !== 0) throw new RangeError(`${name}: hiddenSize (${D}) must be divisible by numHeads (${H})`);
+  if (H % Hkv !== 0) throw new RangeError(`${name}: numHeads (${H}) must be a multiple of numKvHeads (${Hkv})`);
+  return { D, H, Hkv, headDim: D / H };
+}
+
 /** Throws unless `t` has the expected rank and (where given) sizes; `spec` names dims like `[B, L, D]`. */
 export function checkShape(name: string, t: tf.Tensor, spec: string, sizes: Array<number | null>): void {
   const ok = t.rank === sizes.length && sizes.every((s, i) => s === null || t.shape[i] === s);
