@@ -3,8 +3,16 @@
  * states is a claim, reported beside what we measured, with an honest status.
  */
 
-export type ClaimStatus = 'reproduced' | 'analogue' | 'inconsistent' | 'not-testable';
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['reproduced', 'analogue', 'inconsistent', 'not-testable'];
+import { judgeStatus, type ClaimCheck } from './verdict.js';
+
+/**
+ * reproduced: same quantity, agrees within a stated tolerance; analogue: same kind of quantity at our
+ * scale; inconsistent: the report's own numbers or the arithmetic disagree under every reasonable
+ * reading; not-testable: needs hardware, weights or data we do not have; cited: a constant taken from
+ * the literature as an input (nothing to reproduce).
+ */
+export type ClaimStatus = 'reproduced' | 'analogue' | 'inconsistent' | 'not-testable' | 'cited';
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['reproduced', 'analogue', 'inconsistent', 'not-testable', 'cited'];
 
 export interface Claim {
   /** stable id, e.g. "energy.reduction_vs_fp16_pct" */
@@ -28,12 +36,34 @@ export interface Claim {
   kind?: 'exact' | 'measured' | 'timing';
   /** relative tolerance for measured and timing claims */
   tolerance?: number;
+  /** the rule the status follows from (lib/results/verdict.ts); a test recomputes the status */
+  check?: ClaimCheck;
+  /** for rates measured over trials: how many, the 95 % interval (same unit as reproduced) and chance */
+  trials?: number;
+  ci95?: [number, number];
+  chance?: number;
 }
 
-/** Builds a claim, rounding numeric values to `digits` significant decimals for readable diffs. */
-export function claim(c: Claim, digits = 6): Claim {
+/** A claim to build: the status may be left out when a check gives it. */
+export type ClaimInput = Omit<Claim, 'status'> & { status?: ClaimStatus };
+
+/**
+ * Builds a claim, rounding numeric values to `digits` decimals for readable diffs. With a `check`,
+ * the status is computed from the (rounded) numbers; a typed status that disagrees with it throws.
+ */
+export function claim(c: ClaimInput, digits = 6): Claim {
   const r = (v: number | string | null): number | string | null => (typeof v === 'number' ? roundTo(v, digits) : v);
-  return { ...c, reported: r(c.reported) as number | string, reproduced: r(c.reproduced) };
+  const out = { ...c, reported: r(c.reported) as number | string, reproduced: r(c.reproduced) };
+  if (out.ci95) out.ci95 = [roundTo(out.ci95[0], digits), roundTo(out.ci95[1], digits)];
+  if (c.check) {
+    const judged = judgeStatus(out, c.check);
+    if (c.status !== undefined && c.status !== judged) {
+      throw new Error(`claim ${c.id}: status "${c.status}" was typed, but its check "${c.check.rule}" gives "${judged}"`);
+    }
+    return { ...out, status: judged };
+  }
+  if (c.status === undefined) throw new Error(`claim ${c.id}: give a status or a check that computes it`);
+  return { ...out, status: c.status };
 }
 
 /** Rounds to `digits` decimals (not significant figures); -0 becomes 0. */

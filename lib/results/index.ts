@@ -2,3 +2,4 @@
 export * from './claims.js';
 export * from './envelope.js';
 export * from './compare.js';
+export * from './verdict.js';

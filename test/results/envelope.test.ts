@@ -19,15 +19,23 @@ describe('validateClaim(c)', () => {
   it('accepts a complete claim', () => expect(validateClaim(good)).toEqual([]));
   it('names each bad field', () => {
     expect(validateClaim({ ...good, status: 'close-enough' })).toEqual([
-      'claim.status must be one of reproduced, analogue, inconsistent, not-testable; got "close-enough"',
+      'claim.status must be one of reproduced, analogue, inconsistent, not-testable, cited; got "close-enough"',
     ]);
     expect(validateClaim({ ...good, note: '' })).toEqual(['claim.note must be a non-empty string']);
-    expect(validateClaim({ ...good, reproduced: null })).toEqual(['claim.reproduced may be null only when status is not-testable']);
+    expect(validateClaim({ ...good, reproduced: null })).toEqual(['claim.reproduced may be null only when status is not-testable or cited']);
     expect(validateClaim({ ...good, reported: NaN })).toEqual(['claim.reported must be a finite number or a string']);
     expect(validateClaim({ ...good, id: 'Energy' })[0]).toMatch(/claim.id "Energy" must be dotted lower-case words/);
     expect(validateClaim({ ...good, kind: 'measured' })).toEqual(['claim.tolerance must be a number >= 0 for a measured claim']);
     expect(validateClaim({ ...good, kind: 'timing' })).toEqual(['claim.tolerance must be a number >= 0 for a timing claim']);
     expect(validateClaim({ ...good, kind: 'fast' as never })).toEqual(['claim.kind must be "exact", "measured" or "timing"']);
+  });
+  it('checks a status against the rule it follows from', () => {
+    const checked = { ...good, reported: 97.7, reproduced: 97.74, status: 'reproduced', check: { rule: 'within', abs: 0.05 } };
+    expect(validateClaim(checked)).toEqual([]);
+    expect(validateClaim({ ...checked, reproduced: 97.8 })).toEqual(['claim.status is "reproduced" but its check "within" gives "inconsistent"']);
+    expect(validateClaim({ ...checked, check: { rule: 'nearly' } })).toEqual(['claim.check.rule must be one of within, above, below, interval']);
+    expect(validateClaim({ ...checked, ci95: [3, 1] })).toEqual(['claim.ci95 must be [low, high] with low <= high']);
+    expect(validateClaim({ ...checked, trials: 2.5 })).toEqual(['claim.trials must be a positive integer']);
   });
   it('allows null reproduced for not-testable claims', () => {
     expect(validateClaim({ ...good, status: 'not-testable', reproduced: null })).toEqual([]);
