@@ -72,5 +72,6 @@ export function wilsonInterval(successes: number, trials: number, z = 1.95996398
   const denom = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // the bounds are exactly 0 and 1 at the ends (float noise would give 0.9999999999999999)
+  return [successes === 0 ? 0 : Math.max(0, centre - half), successes === trials ? 1 : Math.min(1, centre + half)];
 }
