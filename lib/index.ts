@@ -35,6 +35,7 @@ export * from './efficiency/index.js';
 
 // neuronchip/: event-driven accelerator simulator (seed pages 000, 001)
 export * from './neuronchip/index.js';
+export * from './report/index.js'; // report/: the report's numbers with their location, and checks of them (notebook 08)
 
 // results/: data-file envelope, schema, rounding, the claims ledger
 export * from './results/index.js';
