@@ -14,3 +14,4 @@ export { benchmarkClaims, columnAverages } from './audit-benchmarks.js';
 export { spikingClaims } from './audit-spiking.js';
 export { efficiencyClaims, table8Latency, metaxRatios } from './audit-efficiency.js';
 export { ablationClaims } from './audit-ablation.js';
+export { REPORT_COVERAGE, uncoveredItems, type CoverageItem } from './coverage.js';

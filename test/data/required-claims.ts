@@ -65,4 +65,13 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'w8aspike.avg_drop_7b',
     'moe.upcycle_equivalence_real',
   ],
+  '08-report-audit': [
+    'train.cpt_tokens_total', 'train.cpt_fraction_pct', 'train.cpt_fraction_below_2pct', 'train.tokens_table2_76b', 'train.gpus_76b_8k', 'train.mfu_7b_metax',
+    'arch.sb76b.total_params_b', 'arch.sb76b.active_params_b', 'arch.sb76b.active_pct', 'arch.sb76b.fa_ratio', 'arch.sb7b.window',
+    'bench.table1.recovery_pct', 'bench.table2.recovery_pct', 'bench.table2_vs_table1.all_improve', 'bench.table5.vs_qwen_pct', 'bench.table6.vs_qwen_pct',
+    'w8aspike.table3.drop_7b_pct', 'w8aspike.table3.drop_76b_pct', 'w8aspike.table11.avg_rises_with_k', 'spiking.table11.k3.sparsity_vs_text', 'spiking.mean_abs_over_std',
+    'coding.fig4.bitwise_bidirectional_minus5', 'coding.fig4.bitwise_twos_complement_minus5', 'coding.fig10.ternary_rate_ratio', 'coding.bitwise_emission_reduction',
+    'ttft.table7.sb_growth_pct', 'ttft.table8.hf_speedup_128k', 'ttft.table8.vllm_speedup_128k', 'cpu.fig7.ratio_256k_labels',
+    'metax.table9.ratio_1k', 'metax.table10.within_2pct', 'ablation.table12.la_window', 'ablation.table12.hybrid_window', 'ablation.hybrid_ratio_b1_vs_b2', 'ablation.table13.h_ttft_gain_128k',
+  ],
 };
