@@ -70,8 +70,8 @@ export const TABLE2: MarkedTable = {
   },
 };
 
-/** Table 4 (p. 32): instruct models, vLLM, generation-based. */
-export const TABLE4: ScoreTable = {
+/** Table 4 (p. 32): instruct models, vLLM, generation-based (no token counts printed). */
+export const TABLE4: MarkedTable = {
   location: { where: 'Table 4', page: 32 },
   caption: 'Performance evaluation of SpikingBrain instruct models (vLLM, generation-based)',
   columns: ['SpikingBrain-7B', 'SpikingBrain-76B', 'Llama3', 'Qwen2.5', 'Mixtral'],
@@ -85,6 +85,23 @@ export const TABLE4: ScoreTable = {
     { name: 'QuALITY', values: [60.12, 69.56, 66.25, 73.63, 51.34] },
     { name: 'IFEval', values: [42.7, 49.72, 73.01, 73.2, 48.06] },
   ],
+  marks: [
+    { bold: 'Qwen2.5', underlined: 'SpikingBrain-76B' },
+    { bold: 'Qwen2.5', underlined: 'SpikingBrain-76B' },
+    { bold: 'SpikingBrain-76B', underlined: 'Qwen2.5' },
+    { bold: 'Qwen2.5', underlined: 'SpikingBrain-76B' },
+    { bold: 'Llama3', underlined: 'Mixtral' },
+    { bold: 'Mixtral', underlined: 'Llama3' },
+    { bold: 'Qwen2.5', underlined: 'SpikingBrain-76B' },
+    { bold: 'Qwen2.5', underlined: 'Llama3' },
+  ],
+  header: {
+    'SpikingBrain-7B': { params: '7B', tokens: '–', complexity: 'Linear' },
+    'SpikingBrain-76B': { params: '12B/76B', tokens: '–', complexity: 'Hybrid' },
+    Llama3: { params: '8B', tokens: '–', complexity: 'Quadratic' },
+    'Qwen2.5': { params: '7B', tokens: '–', complexity: 'Quadratic' },
+    Mixtral: { params: '13B/47B', tokens: '–', complexity: 'Quadratic' },
+  },
 };
 
 /** Table 5 (p. 33): SpikingBrain-76B (after SFT stage 2) on six LongBench tasks, prompts truncated to 32k. */
