@@ -55,6 +55,8 @@ export function spikingClaims(): ClaimInput[] {
     { id: 'w8aspike.table3.caption_range', source: sourceOf({ where: 'Table 3 caption', page: 21 }), reported: '1–3', reproduced: Math.max(d7, d76), unit: '% (larger average drop)',
       check: { rule: 'below', bound: TEXT_5_5.captionRangePct[1] },
       note: `average drops ${d7.toFixed(2)} % and ${d76.toFixed(2)} % lie in 1–3 %; per benchmark the drops run from ${Math.min(...perBench7, ...perBench76).toFixed(2)} % (a gain) to ${Math.max(...perBench7, ...perBench76).toFixed(2)} % (76B ARC-c)` },
+    { id: 'w8aspike.calibration_hours', source: sourceOf({ where: '§3.3', page: 10 }, TEXT_5_5.location), reported: 1.5, reproduced: null, unit: 'hours on one GPU (15 GB)', status: 'not-testable',
+      note: 'the W8ASpike calibration of SpikingBrain-7B (128 text samples, §5.5) needs the 7B weights and a GPU; our analogue on a small model is notebook 07 (w8aspike.avg_drop_7b)' },
     ...averageClaims(TABLE11_ACCURACY, 'w8aspike.table11'),
     { id: 'w8aspike.table11.avg_rises_with_k', source: sourceOf({ where: 'App. A.8', page: 36 }, TABLE11_ACCURACY.location), reported: kAvgs.length - 1, reproduced: rises, unit: 'steps of k',
       check: { rule: 'within', abs: 0 },
