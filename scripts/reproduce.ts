@@ -169,7 +169,7 @@ async function runOne(notebook: string, o: Options, out: string, state: RunState
   // full runs replace the committed notebook so it holds the outputs of the last full run
   if (!o.quick) moves.push({ from: executed, to: join(o.dir, notebook) });
   commitFiles(moves);
-  rmSync(work, { recursive: true, force: true });
+  if (!o.keepTemp) rmSync(work, { recursive: true, force: true });
   return (Date.now() - started) / 1000;
 }
 
