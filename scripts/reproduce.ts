@@ -1,33 +1,63 @@
 /**
  * Runs every experiment notebook headlessly under real Jupyter (nbconvert, tslab kernel), in
- * reading order, with progress and an ETA. Each notebook writes data/<stem>.json.
+ * reading order, with progress and an ETA. Each notebook writes data/<stem>.json and its figures.
  *
  *   npm run reproduce                      full mode; executed notebooks replace the committed ones
- *   npm run reproduce -- --quick           CI mode (SBL_MODE=quick); committed notebooks untouched
+ *   npm run reproduce -- --quick           CI mode (SBL_MODE=quick) into data/quick/; notebooks untouched
  *   npm run reproduce -- --only 02         one notebook (stem or its number)
- *   npm run reproduce -- --quick --out D   write the data files to D instead of data/
+ *   npm run reproduce -- --out D           write data files and figures to D (relative to where you ran it)
  *   npm run reproduce -- --dir D           take notebooks from D (tests use this)
+ *   --overwrite-full                       let a quick run replace full-mode data files
+ *   --time-limit S                         wall-clock limit per notebook in seconds (default 5400, or SBL_TIME_LIMIT)
+ *   --keep-temp                            keep the temporary folder (executed notebook, staged outputs) and print it
  *
  * A failing cell stops the run with the notebook, the cell number, its first line and the error.
  * Progress lines a notebook writes with lib/node's progress() are printed live, indented.
+ *
+ * Nothing lost, nothing left running: a notebook writes into a staging folder and its data file,
+ * figures and (full mode) executed notebook move into place together only when it succeeded.
+ * SIGINT/SIGTERM/SIGHUP, a failure or the time limit stop the kernel and everything it started
+ * (see runner/processes.ts), remove the temporary folder and exit non-zero (130/143/129, 1).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { firstCellError, followProgress, listNotebooks } from './runner/notebooks.js';
+import { commitFiles, fullModeDataFiles, prepareOutDir, resolveFromUser, stagedMoves, type Move } from './runner/outputs.js';
+import { newRunToken, startGuardian, stopRun, TOKEN_VAR } from './runner/processes.js';
 
 interface Options {
   quick: boolean;
   only?: string;
   out?: string;
   dir: string;
+  overwriteFull: boolean;
+  keepTemp: boolean;
+  /** seconds */
+  timeLimit: number;
 }
 
 const root = resolve(import.meta.dirname, '..');
+const DEFAULT_TIME_LIMIT = 5400;
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, dir: join(root, 'notebooks') };
+function parseTimeLimit(v: string, flag: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a number of seconds > 0, got "${v}"`);
+  return n;
+}
+
+export { firstCellError, listNotebooks };
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Options {
+  const o: Options = {
+    quick: false,
+    dir: join(root, 'notebooks'),
+    overwriteFull: false,
+    keepTemp: false,
+    timeLimit: env.SBL_TIME_LIMIT ? parseTimeLimit(env.SBL_TIME_LIMIT, 'SBL_TIME_LIMIT') : DEFAULT_TIME_LIMIT,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -38,116 +68,169 @@ function parseArgs(argv: string[]): Options {
     if (a === '--quick') o.quick = true;
     else if (a === '--full') o.quick = false;
     else if (a === '--only') o.only = value();
-    else if (a === '--out') o.out = resolve(value());
-    else if (a === '--dir') o.dir = resolve(value());
-    else throw new Error(`unknown argument ${a}; allowed: --quick, --full, --only <name>, --out <dir>, --dir <dir>`);
+    else if (a === '--out') o.out = resolveFromUser(value(), env);
+    else if (a === '--dir') o.dir = resolveFromUser(value(), env);
+    else if (a === '--overwrite-full') o.overwriteFull = true;
+    else if (a === '--keep-temp') o.keepTemp = true;
+    else if (a === '--time-limit') o.timeLimit = parseTimeLimit(value(), '--time-limit');
+    else {
+      throw new Error(
+        `unknown argument ${a}; allowed: --quick, --full, --only <name>, --out <dir>, --dir <dir>, --overwrite-full, --time-limit <seconds>, --keep-temp`,
+      );
+    }
   }
   return o;
 }
 
-/** Experiment notebooks in reading order (NN-topic.ipynb; 00-* are smoke tests, not experiments). */
-export function listNotebooks(dir: string, only?: string): string[] {
-  const all = readdirSync(dir)
-    .filter((f) => /^\d\d-.+\.ipynb$/.test(f) && !f.startsWith('00-'))
-    .sort();
-  if (only === undefined) return all;
-  const picked = all.filter((f) => f.replace(/\.ipynb$/, '') === only || f.startsWith(`${only}-`));
-  if (picked.length === 0) throw new Error(`--only ${only} matches no notebook; allowed: ${all.map((f) => f.replace(/\.ipynb$/, '')).join(', ')}`);
-  return picked;
+/** Where data files go: --out, else SBL_DATA_DIR, else data/ (full) or data/quick/ (quick, git-ignored). */
+export function outDir(o: Options, env: NodeJS.ProcessEnv = process.env): string {
+  if (o.out) return o.out;
+  if (env.SBL_DATA_DIR) return resolveFromUser(env.SBL_DATA_DIR, env);
+  return o.quick ? join(root, 'data', 'quick') : join(root, 'data');
 }
 
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string }[];
+/** State the signal handlers need: the run's token, the running notebook's process group, temp folder. */
+interface RunState {
+  token: string;
+  temp: string;
+  keepTemp: boolean;
+  leader?: number;
+  stopGuardian: () => void;
+  stopping: boolean;
 }
 
-const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join('') : (t ?? ''));
+class TimeLimitError extends Error {}
 
-/** A line of tslab stderr that means the cell failed: a compile error or an uncaught exception. */
-const FAILURE_LINE = /^\d+:\d+ - |^(\w+)?Error\b|evalmachine\.<anonymous>/;
-
-/**
- * The first code cell that failed: "cell 7 (`const x = …`): ReferenceError: …". tslab reports
- * compile and runtime errors on the cell's stderr stream (with an empty or missing error output),
- * so both are read.
- */
-export function firstCellError(notebookPath: string): string | null {
-  const nb = JSON.parse(readFileSync(notebookPath, 'utf8')) as { cells: Cell[] };
-  for (const [i, cell] of nb.cells.entries()) {
-    if (cell.cell_type !== 'code') continue;
-    const outputs = cell.outputs ?? [];
-    const err = outputs.find((o) => o.output_type === 'error');
-    const stderr = outputs.filter((o) => o.name === 'stderr').map((o) => joinText(o.text)).join('');
-    const failures = stderr.split('\n').filter((l) => FAILURE_LINE.test(l) && !/^\s+at /.test(l));
-    if (!err && failures.length === 0) continue;
-    const src = joinText(cell.source);
-    const first = src.split('\n').find((l) => l.trim() !== '') ?? '';
-    const message = err?.evalue ? `${err.ename ?? 'Error'}: ${err.evalue.split('\n')[0]}` : '';
-    const detail = [message, ...failures.filter((l) => !l.startsWith('evalmachine')).slice(0, 3)].filter(Boolean).join(' | ');
-    return `cell ${i + 1} (\`${first.trim().slice(0, 80)}\`): ${detail || 'error (no message)'}`;
-  }
-  return null;
+/** Once a signal handler is stopping the run, the main path waits for it to exit the process. */
+function haltIfStopping(state: RunState): Promise<void> {
+  return state.stopping ? new Promise<void>(() => {}) : Promise.resolve();
 }
 
-/** Prints the progress lines a notebook appends to its progress file (lib/node progress()) as they come. */
-function followProgress(file: string): () => void {
-  let shown = 0;
-  const flush = () => {
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const complete = lines.length - 1;
-    for (let i = shown; i < complete; i++) console.log(`    ${lines[i]}`);
-    shown = Math.max(shown, complete);
-  };
-  const timer = setInterval(flush, 1000);
-  return () => {
-    clearInterval(timer);
-    flush();
-  };
-}
-
-async function runOne(notebook: string, o: Options): Promise<number> {
+async function runOne(notebook: string, o: Options, out: string, state: RunState): Promise<number> {
   const started = Date.now();
-  const work = mkdtempSync(join(tmpdir(), 'sbl-nb-'));
+  const stem = basename(notebook, '.ipynb');
+  const work = join(state.temp, stem);
+  const stage = join(work, 'stage');
+  mkdirSync(stage, { recursive: true });
   const progressFile = join(work, 'progress.log');
   writeFileSync(progressFile, '');
-  const env = { ...process.env, SBL_MODE: o.quick ? 'quick' : 'full', SBL_PROGRESS_FILE: progressFile, ...(o.out ? { SBL_DATA_DIR: o.out } : {}) };
+  const env = {
+    ...process.env,
+    SBL_MODE: o.quick ? 'quick' : 'full',
+    SBL_PROGRESS_FILE: progressFile,
+    SBL_DATA_DIR: stage,
+    [TOKEN_VAR]: state.token,
+  };
   const stop = followProgress(progressFile);
-  const r = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
-    const child = spawn('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], { env });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output }));
-  });
-  stop();
+  let r: { status: number | null; output: string };
+  try {
+    r = await new Promise((resolvePromise, reject) => {
+      // its own process group, so a terminal's Ctrl-C reaches the runner, which stops it in order
+      const child = spawn('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], { env, detached: true });
+      state.leader = child.pid;
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        void stopRun(state.token, child.pid).then(() =>
+          reject(new TimeLimitError(`notebook ${notebook} exceeded the time limit of ${o.timeLimit} s (--time-limit / SBL_TIME_LIMIT); its kernel was stopped and nothing was written`)),
+        );
+      }, o.timeLimit * 1000);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        if (!timedOut) resolvePromise({ status, output });
+      });
+    });
+  } finally {
+    stop();
+    state.leader = undefined;
+  }
+  // nbconvert has returned; anything still holding the token (a kernel that outlived it) goes now
+  await stopRun(state.token);
+  await haltIfStopping(state);
   const executed = join(work, notebook);
   const cellError = existsSync(executed) ? firstCellError(executed) : null;
   if (r.status !== 0 || cellError) {
     const detail = cellError ?? r.output.trim().split('\n').slice(-15).join('\n');
     throw new Error(`notebook ${notebook} failed at ${detail}`);
   }
+  const moves: Move[] = stagedMoves(stage, out);
+  if (o.quick && !o.overwriteFull) {
+    const stems = moves.filter((m) => m.to.endsWith('.json')).map((m) => basename(m.to, '.json'));
+    const full = fullModeDataFiles(out, stems);
+    if (full.length > 0) throw new Error(`quick run of ${notebook} would overwrite full-mode data ${full.join(', ')}; pass --overwrite-full to allow it`);
+  }
   // full runs replace the committed notebook so it holds the outputs of the last full run
-  if (!o.quick) copyFileSync(executed, join(o.dir, notebook));
-  rmSync(work, { recursive: true, force: true });
+  if (!o.quick) moves.push({ from: executed, to: join(o.dir, notebook) });
+  commitFiles(moves);
+  if (!o.keepTemp) rmSync(work, { recursive: true, force: true });
   return (Date.now() - started) / 1000;
+}
+
+function removeTemp(state: RunState): string {
+  if (state.keepTemp) return `temporary files kept in ${state.temp}`;
+  rmSync(state.temp, { recursive: true, force: true });
+  return 'temporary files removed';
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+function onSignals(state: RunState): void {
+  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
+    process.on(signal, () => {
+      if (state.stopping) return;
+      state.stopping = true;
+      console.error(`reproduce: ${signal}: stopping the kernel; no output of the running notebook is written`);
+      void stopRun(state.token, state.leader).then((left) => {
+        if (left > 0) console.error(`reproduce: ${left} process(es) of this run did not stop (token ${TOKEN_VAR}=${state.token})`);
+        console.error(`reproduce: stopped; ${removeTemp(state)}`);
+        state.stopGuardian();
+        process.exit(SIGNAL_EXIT[signal]);
+      });
+    });
+  }
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const notebooks = listNotebooks(o.dir, o.only);
   const mode = o.quick ? 'quick' : 'full';
-  console.log(`reproduce: ${notebooks.length} notebook(s), ${mode} mode, data -> ${o.out ?? join(root, 'data')}`);
-  const times: number[] = [];
-  for (const [i, nb] of notebooks.entries()) {
-    const avg = times.length ? times.reduce((a, b) => a + b, 0) / times.length : 0;
-    const eta = times.length ? `, ETA ${Math.round(avg * (notebooks.length - i))} s` : '';
-    console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} (${mode}${eta}) ...`);
-    const s = await runOne(nb, o);
-    times.push(s);
-    console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} done in ${s.toFixed(1)} s`);
+  const out = prepareOutDir(outDir(o), o.out ? '--out' : 'data folder');
+  if (o.quick && !o.overwriteFull) {
+    const full = fullModeDataFiles(out, notebooks.map((nb) => basename(nb, '.ipynb')));
+    if (full.length > 0) throw new Error(`a quick run would overwrite full-mode data ${full.join(', ')}; choose another --out, or pass --overwrite-full`);
   }
+  const temp = mkdtempSync(join(tmpdir(), 'sbl-nb-'));
+  const token = newRunToken();
+  const state: RunState = { token, temp, keepTemp: o.keepTemp, stopGuardian: startGuardian(token, o.keepTemp ? '' : temp), stopping: false };
+  onSignals(state);
+  console.log(`reproduce: ${notebooks.length} notebook(s), ${mode} mode, data -> ${out}, time limit ${o.timeLimit} s per notebook`);
+  const times: number[] = [];
+  try {
+    for (const [i, nb] of notebooks.entries()) {
+      const avg = times.length ? times.reduce((a, b) => a + b, 0) / times.length : 0;
+      const eta = times.length ? `, ETA ${Math.round(avg * (notebooks.length - i))} s` : '';
+      console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} (${mode}${eta}) ...`);
+      const s = await runOne(nb, o, out, state);
+      times.push(s);
+      console.log(`[${i + 1}/${notebooks.length}] ${basename(nb, '.ipynb')} done in ${s.toFixed(1)} s`);
+    }
+  } catch (e) {
+    await haltIfStopping(state);
+    await stopRun(token, state.leader);
+    await haltIfStopping(state);
+    throw new Error(`${(e as Error).message}\n(${removeTemp(state)})`);
+  } finally {
+    state.stopGuardian();
+  }
+  if (o.keepTemp) console.log(`reproduce: temporary files kept in ${temp}`);
+  else rmSync(temp, { recursive: true, force: true });
   console.log(`reproduce: all ${notebooks.length} notebook(s) ran in ${times.reduce((a, b) => a + b, 0).toFixed(1)} s`);
 }
 

@@ -2,9 +2,9 @@
  * Node-only: renders Observable Plot figures (lib/plots) to SVG strings with a virtual DOM, and
  * saves them under data/figures/ for the README and the site.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { makeDirs, writeFileAtomic } from './files.js';
 import { dataDir } from './paths.js';
 
 /** A document for Plot's `document` option. */
@@ -33,9 +33,9 @@ export function renderSvg(draw: (document: Document) => unknown): string {
 export function saveFigure(name: string, markup: string): string {
   if (!/^[a-z0-9-]+$/.test(name)) throw new RangeError(`figure name must be lower-case words joined by "-", got "${name}"`);
   const dir = join(dataDir(), 'figures');
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir, 'figure folder');
   const ext = markup.trimStart().startsWith('<svg') ? 'svg' : 'html';
   const path = join(dir, `${name}.${ext}`);
-  writeFileSync(path, markup + '\n');
+  writeFileAtomic(path, markup + '\n');
   return path;
 }

@@ -8,3 +8,4 @@ export * from './write.js';
 export * from './figures.js';
 export * from './backend.js';
 export * from './progress.js';
+export * from './files.js';

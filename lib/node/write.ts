@@ -1,9 +1,9 @@
 /** Node-only: writes a notebook's data file in the envelope, validated before it touches disk. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim } from '../results/claims.js';
 import { assertEnvelope, type DataEnvelope } from '../results/envelope.js';
+import { makeDirs, writeFileAtomic } from './files.js';
 import { dataDir, repoRoot, runMode } from './paths.js';
 
 export interface WriteOptions<R> {
@@ -44,8 +44,8 @@ export function writeDataFile<R extends Record<string, unknown>>(o: WriteOptions
   const plain = JSON.parse(JSON.stringify(envelope)) as unknown;
   assertEnvelope(plain, `data/${stem}.json`);
   const dir = dataDir();
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir, 'data folder');
   const path = join(dir, `${stem}.json`);
-  writeFileSync(path, JSON.stringify(plain, null, 1) + '\n');
+  writeFileAtomic(path, JSON.stringify(plain, null, 1) + '\n');
   return path;
 }

@@ -10,7 +10,7 @@
  * lies within a few ulps of a half-integer (an exact tie, or a near one).
  */
 import * as tf from '@tensorflow/tfjs';
-import { VTH_MAX, VTH_MIN } from '../spike/adaptive.js';
+import { checkSpikeK, VTH_MAX, VTH_MIN } from '../spike/adaptive.js';
 import { absRowSumTorchOrder } from './torch-order-sum.js';
 
 export type SumOrder = 'torch' | 'backend';
@@ -27,9 +27,9 @@ export interface AdaptiveSpikesTensor {
   vth: tf.Tensor1D;
 }
 
-/** Throws unless k is a finite number > 0. */
+/** Throws unless k gives a finite positive float32 threshold (a number in [2^-126, FLOAT32_MAX]). */
 export function checkK(k: unknown): asserts k is number {
-  if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0) throw new RangeError(`k must be a finite number > 0, got ${k}`);
+  checkSpikeK(k);
 }
 
 /** Throws unless sumOrder is 'torch' or 'backend'. */

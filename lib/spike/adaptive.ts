@@ -4,6 +4,7 @@
  * integer spike count s = round(x / Vth) with round half to even (torch.round). Arithmetic is
  * float32, like the reference, with the row sum in PyTorch's order (see util/float32-sum.ts).
  */
+import { assertNumericArrayLike, FLOAT32_MAX, FLOAT32_MIN_NORMAL } from '../util/arrays.js';
 import { float32AbsSumTorchOrder } from '../util/float32-sum.js';
 
 export const VTH_MIN = 1e-5;
@@ -23,15 +24,28 @@ export function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/**
+ * Throws unless k gives a finite, positive threshold: a finite number > 0 that float32 keeps a
+ * normal number, i.e. in [2^-126, FLOAT32_MAX]. Vth = mean|x| / k is computed in float32, where a
+ * k of 1e-50 is 0 (Vth NaN for a silent row) and a k above FLOAT32_MAX is infinite.
+ */
+export function checkSpikeK(k: unknown, name = 'k'): asserts k is number {
+  if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0) throw new RangeError(`${name} must be a finite number > 0, got ${String(k)}`);
+  if (k < FLOAT32_MIN_NORMAL || k > FLOAT32_MAX) {
+    throw new RangeError(
+      `${name} = ${k} is outside the allowed range [${FLOAT32_MIN_NORMAL}, ${FLOAT32_MAX}]: Vth = mean|x| / ${name} is computed in float32, where this ${name} is ${Math.fround(k)}`,
+    );
+  }
+}
+
 export function adaptiveThresholdSpikes(x: Float32Array | ArrayLike<number>, rows: number, cols: number, k = 3): AdaptiveSpikes {
   if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`rows must be an integer >= 0, got ${rows}`);
   if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be an integer >= 1, got ${cols}`);
-  if (x == null || x.length !== rows * cols) {
+  assertNumericArrayLike(x, 'x');
+  if (x.length !== rows * cols) {
     throw new RangeError(`expected x of length rows*cols = ${rows}*${cols} = ${rows * cols}, got ${x?.length}`);
   }
-  if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0) {
-    throw new RangeError(`k must be a finite number > 0, got ${k}`);
-  }
+  checkSpikeK(k);
   const f = Math.fround;
   const kf = f(k);
   const counts = new Int32Array(rows * cols);

@@ -4,6 +4,7 @@
  * partial sum per step and merge them by shift-and-add (each step weighs its power of two; the
  * first step of a two's complement train weighs -2^(T-1)).
  */
+import { assertFiniteNumbers, assertNumericArrayLike } from '../util/arrays.js';
 import type { SpikeTrain } from './train.js';
 
 /** A row-major matrix [rows, cols]. */
@@ -32,12 +33,15 @@ export function assertMatrix(m: Matrix, name: string): void {
   if (m == null || typeof m !== 'object' || m.data == null) {
     throw new TypeError(`${name} must be { data, rows, cols }, got ${String(m)}`);
   }
+  assertNumericArrayLike(m.data, `${name}.data`);
   if (!Number.isInteger(m.rows) || m.rows < 1 || !Number.isInteger(m.cols) || m.cols < 1) {
     throw new RangeError(`${name}.rows and ${name}.cols must be integers >= 1, got ${m.rows} x ${m.cols}`);
   }
   if (m.data.length !== m.rows * m.cols) {
     throw new RangeError(`${name}.data must hold rows*cols = ${m.rows * m.cols} values, got ${m.data.length}`);
   }
+  // strings would concatenate instead of adding, NaN would spread: neither is a weight
+  assertFiniteNumbers(m.data, `${name}.data`);
 }
 
 /** Step weights of a train: 1 for rate codes, 2^(T-1-t) for bitwise, first step negative for two's complement. */
@@ -134,6 +138,7 @@ export function weightToBitwise(weights: Matrix): WeightBitPlanes {
   for (let j = 0; j < data.length; j++) {
     const v = data[j]!;
     if (!Number.isInteger(v)) throw new TypeError(`weights.data[${j}] must be an integer, got ${v}`);
+    if (v < INT32_MIN || v > INT32_MAX) throw new RangeError(`weights.data[${j}] = ${v} is outside the Int32 range [${INT32_MIN}, ${INT32_MAX}]`);
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -150,8 +155,34 @@ export function weightToBitwise(weights: Matrix): WeightBitPlanes {
   return { rows, cols, T, offset, planes };
 }
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/** Throws unless `p` is a consistent set of bit planes whose weights all fit in Int32. */
+export function assertBitPlanes(p: WeightBitPlanes, name = 'planes'): void {
+  if (p == null || typeof p !== 'object') throw new TypeError(`${name} must be { rows, cols, T, offset, planes }, got ${String(p)}`);
+  if (!Number.isInteger(p.rows) || p.rows < 1 || !Number.isInteger(p.cols) || p.cols < 1) {
+    throw new RangeError(`${name}.rows and ${name}.cols must be integers >= 1, got ${p.rows} x ${p.cols}`);
+  }
+  if (!Number.isInteger(p.T) || p.T < 1 || p.T > 31) throw new RangeError(`${name}.T must be an integer in [1, 31], got ${p.T}`);
+  // the weights span [offset, offset + 2^T - 1]; both ends must fit the Int32Array they come back in
+  if (!Number.isInteger(p.offset) || p.offset < INT32_MIN || p.offset + 2 ** p.T - 1 > INT32_MAX) {
+    throw new RangeError(
+      `${name}.offset must be an integer with [offset, offset + 2^T - 1] inside the Int32 range [${INT32_MIN}, ${INT32_MAX}], got offset ${p.offset} with T = ${p.T}`,
+    );
+  }
+  const words = Math.ceil((p.rows * p.cols) / 32);
+  if (!Array.isArray(p.planes) || p.planes.length !== p.T) throw new RangeError(`${name}.planes must be an array of T = ${p.T} planes, got ${Array.isArray(p.planes) ? p.planes.length : String(p.planes)}`);
+  p.planes.forEach((plane, b) => {
+    if (!(plane instanceof Uint32Array) || plane.length !== words) {
+      throw new TypeError(`${name}.planes[${b}] must be a Uint32Array of ceil(rows*cols/32) = ${words} words, got ${plane?.constructor?.name} of length ${plane?.length}`);
+    }
+  });
+}
+
 /** Reassembles the integer weights from their planes (for tests and figures). */
 export function bitwiseToWeights(p: WeightBitPlanes): Int32Array {
+  assertBitPlanes(p);
   const out = new Int32Array(p.rows * p.cols).fill(p.offset);
   for (let b = 0; b < p.T; b++) {
     const plane = p.planes[b]!;
@@ -167,6 +198,7 @@ export function bitwiseToWeights(p: WeightBitPlanes): Int32Array {
  * offset x (sum of counts) per output. Equals the integer matmul.
  */
 export function spikeMatmulBitwiseWeights(train: SpikeTrain, planes: WeightBitPlanes): SpikeMatmulResult {
+  assertBitPlanes(planes);
   const { rows, cols, T: Tw } = planes;
   if (train.length % rows !== 0) {
     throw new RangeError(`train.length (${train.length}) must be a multiple of planes.rows (${rows})`);

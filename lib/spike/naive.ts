@@ -3,11 +3,13 @@
  * charge / fire / reset loop. Slow and memory-hungry on purpose; tests compare the packed
  * encoders with these, and the benchmark uses them as its baseline.
  */
+import { assertNumericArrayLike } from '../util/arrays.js';
 import { makeLayout } from './layout.js';
 import { isBitwise, type SpikeScheme } from './schemes.js';
 
 /** Dense time-major train [T, n] of counts already known to fit T steps. */
 export function naiveEncode(counts: ArrayLike<number>, scheme: SpikeScheme, T: number): Int8Array {
+  assertNumericArrayLike(counts, 'counts');
   const n = counts.length;
   const dense = new Int8Array(T * n);
   const { lo, hi } = makeLayout(scheme, T);
@@ -37,6 +39,8 @@ export function naiveEncode(counts: ArrayLike<number>, scheme: SpikeScheme, T: n
 
 /** Counts of a dense time-major train [T, n]. */
 export function naiveDecode(dense: Int8Array, scheme: SpikeScheme, T: number, n: number): Int32Array {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be an integer >= 0, got ${n}`);
+  if (!Number.isSafeInteger(T) || T < 0) throw new RangeError(`T must be an integer >= 0, got ${T}`);
   if (dense.length !== T * n) throw new RangeError(`dense must hold T*n = ${T * n} values, got ${dense.length}`);
   const out = new Int32Array(n);
   for (let t = 0; t < T; t++) {

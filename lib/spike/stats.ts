@@ -2,6 +2,7 @@
  * Spike statistics the experiments need (report §5.5, Table 11, Fig. 9): firing rate, sparsity,
  * silent channels, the histogram of |counts| and time steps per scheme.
  */
+import { assertNumericArrayLike } from '../util/arrays.js';
 import { stepsNeeded, type SpikeScheme } from './schemes.js';
 import type { SpikeTrain } from './train.js';
 
@@ -12,6 +13,7 @@ export function spikeSparsity(train: SpikeTrain): number {
 
 /** Fraction of counts equal to zero (a neuron that never fires). */
 export function zeroFraction(counts: ArrayLike<number>): number {
+  assertNumericArrayLike(counts, 'counts');
   if (counts.length === 0) return 0;
   let zeros = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i] === 0) zeros++;
@@ -20,6 +22,7 @@ export function zeroFraction(counts: ArrayLike<number>): number {
 
 /** Mean |count| over all entries: average spikes per channel under a rate code. */
 export function meanAbsCount(counts: ArrayLike<number>): number {
+  assertNumericArrayLike(counts, 'counts');
   if (counts.length === 0) return 0;
   let sum = 0;
   for (let i = 0; i < counts.length; i++) sum += Math.abs(counts[i]!);
@@ -31,6 +34,7 @@ export function meanAbsCount(counts: ArrayLike<number>): number {
  * row. With rows = 1 this is the zero fraction of a single token.
  */
 export function silentChannelFraction(counts: ArrayLike<number>, rows: number, cols: number): number {
+  assertNumericArrayLike(counts, 'counts');
   if (counts.length !== rows * cols) {
     throw new RangeError(`expected counts of length rows*cols = ${rows * cols}, got ${counts.length}`);
   }
@@ -46,6 +50,7 @@ export function silentChannelFraction(counts: ArrayLike<number>, rows: number, c
 
 /** Fraction of counts with |count| <= limit (Table 11's "values <= 7" with limit 7). */
 export function shareWithin(counts: ArrayLike<number>, limit: number): number {
+  assertNumericArrayLike(counts, 'counts');
   if (counts.length === 0) return 0;
   let n = 0;
   for (let i = 0; i < counts.length; i++) if (Math.abs(counts[i]!) <= limit) n++;
@@ -57,6 +62,7 @@ export function shareWithin(counts: ArrayLike<number>, limit: number): number {
  * bins[maxBin] counts everything >= maxBin (nothing is dropped).
  */
 export function absCountHistogram(counts: ArrayLike<number>, maxBin = 32): { bins: number[]; total: number } {
+  assertNumericArrayLike(counts, 'counts');
   if (!Number.isInteger(maxBin) || maxBin < 1) throw new RangeError(`maxBin must be an integer >= 1, got ${maxBin}`);
   const bins = new Array<number>(maxBin + 1).fill(0);
   for (let i = 0; i < counts.length; i++) {

@@ -3,6 +3,7 @@
  * Int2Spike encoders (SpikeCountBinaryLIFNode, SpikeCountTernaryLIFNode, SpikeCountBitwiseNode)
  * spike for spike, including the T they choose when none is given.
  */
+import { assertNumericArrayLike } from '../util/arrays.js';
 import { isIntegerTypedArray, popcount32 } from '../util/bits.js';
 import { decodeWithTable, encodeSignMagnitudeInt3, encodeTracking, encodeTrackingOr, encodeWithTable, repackNarrower } from './codec.js';
 import { countOfField, decodeTable, encodeTable, fieldOf, makeLayout, MAX_RATE_T, splitField, type Layout } from './layout.js';
@@ -147,9 +148,9 @@ export function encodeSpikes(
   options: EncodeOptions = {},
 ): SpikeTrain {
   assertScheme(scheme);
-  if (counts == null || typeof (counts as { length?: unknown }).length !== 'number') {
-    throw new TypeError(`counts must be an array-like of integers, got ${String(counts)}`);
-  }
+  if (counts == null) throw new TypeError(`counts must be an array-like of integers, got ${String(counts)}`);
+  // a BigInt64Array, a string or a length of -1 or 1.5 would give a raw JS error or a broken train
+  assertNumericArrayLike(counts, 'counts');
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`options must be an object { T?, clip? }, got ${String(options)}`);
   }

@@ -4,6 +4,7 @@
  * rest moving into the zero point), and a signed tensor given to an unsigned coder is shifted by
  * its minimum. Adding the shift back to the decoded counts restores the input.
  */
+import { assertNumericArrayLike } from '../util/arrays.js';
 import { isSigned, type SpikeScheme } from './schemes.js';
 
 export interface ShiftedCounts {
@@ -15,6 +16,7 @@ export interface ShiftedCounts {
 
 /** The shift spike_quant applies for `scheme`, or none when the counts already suit it. */
 export function zeroPointShift(counts: ArrayLike<number>, scheme: SpikeScheme): ShiftedCounts {
+  assertNumericArrayLike(counts, 'counts');
   const n = counts.length;
   const out = Int32Array.from(counts);
   const shift = new Int32Array(n);
