@@ -55,11 +55,12 @@ export const contains = (i: Interval, x: number): boolean => x >= i[0] && x <= i
 export function roundingTolerance(reported: number, reportedDecimals: number, from?: { value: number; decimals: number; f: (x: number) => number }): number {
   if (!Number.isInteger(reportedDecimals) || reportedDecimals < 0) throw new RangeError(`reportedDecimals must be an integer >= 0, got ${reportedDecimals}`);
   const own = 0.5 * 10 ** -reportedDecimals;
-  if (!from) return own;
+  // 12 significant digits: the tolerance is stored on the claim, without float noise in its last places
+  if (!from) return Number(own.toPrecision(12));
   const [lo, hi] = roundingInterval(from.value, from.decimals);
   const a = from.f(lo), b = from.f(hi);
   if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError('from.f must give finite values over the rounding range');
-  return own + Math.max(Math.abs(a - reported), Math.abs(b - reported));
+  return Number((own + Math.max(Math.abs(a - reported), Math.abs(b - reported))).toPrecision(12));
 }
 
 /** Whether a 95 % interval of a rate includes its chance level (the measurement cannot tell the two apart). */
