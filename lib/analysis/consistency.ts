@@ -45,3 +45,25 @@ export function impliedWindow(sparsity: number, spikesPerChannel: number): numbe
 }
 
 export const contains = (i: Interval, x: number): boolean => x >= i[0] && x <= i[1];
+
+/**
+ * The tolerance for judging a reported figure that was rounded to `reportedDecimals`, optionally
+ * computed from a printed intermediate (`from.value`, rounded to `from.decimals`) by a monotone `f`:
+ * half a unit of the reported figure plus how far f moves across the intermediate's rounding range.
+ * A figure carried forward from a rounded intermediate is then judged as the same quantity.
+ */
+export function roundingTolerance(reported: number, reportedDecimals: number, from?: { value: number; decimals: number; f: (x: number) => number }): number {
+  if (!Number.isInteger(reportedDecimals) || reportedDecimals < 0) throw new RangeError(`reportedDecimals must be an integer >= 0, got ${reportedDecimals}`);
+  const own = 0.5 * 10 ** -reportedDecimals;
+  // 12 significant digits: the tolerance is stored on the claim, without float noise in its last places
+  if (!from) return Number(own.toPrecision(12));
+  const [lo, hi] = roundingInterval(from.value, from.decimals);
+  const a = from.f(lo), b = from.f(hi);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError('from.f must give finite values over the rounding range');
+  return Number((own + Math.max(Math.abs(a - reported), Math.abs(b - reported))).toPrecision(12));
+}
+
+/** Whether a 95 % interval of a rate includes its chance level (the measurement cannot tell the two apart). */
+export function includesChance(ci95: readonly [number, number], chance: number): boolean {
+  return chance >= ci95[0] && chance <= ci95[1];
+}

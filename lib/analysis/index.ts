@@ -4,3 +4,4 @@ export * from './sparsity.js';
 export * from './consistency.js';
 export * from './report-figures.js';
 export * from './attention-maps.js';
+export * from './fig9.js';

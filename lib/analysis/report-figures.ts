@@ -23,3 +23,26 @@ export const REPORT_TABLE11: readonly { k: number; sparsity: number; within7: nu
   { k: 3.5, sparsity: 0.677, within7: 0.916 },
   { k: 4, sparsity: 0.664, within7: 0.877 },
 ];
+
+/**
+ * Fig. 9 (§5.5): bar charts titled "binary spike count ratio within 3 steps", the share (%) of
+ * spike counts 0, 1, 2 and >= 3, for SpikingBrain-7B (left) and -76B (right), as the bars are labelled.
+ */
+export const REPORT_FIG9 = {
+  bins: ['0', '1', '2', '>=3'],
+  window: 3,
+  '7B': [69.15, 19.3, 9.69, 1.85],
+  '76B': [66.49, 17.89, 10.74, 4.88],
+} as const;
+
+/** Table 11 (A.8): average accuracy over the seven benchmarks, BF16 and W8ASpike at each k. */
+export const REPORT_TABLE11_ACCURACY = {
+  bf16: 0.6998,
+  byK: [
+    { k: 2, avg: 0.6735 },
+    { k: 2.5, avg: 0.6807 },
+    { k: 3, avg: 0.6875 },
+    { k: 3.5, avg: 0.6898 },
+    { k: 4, avg: 0.694 },
+  ],
+} as const;

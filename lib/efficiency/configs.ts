@@ -19,3 +19,25 @@ export function llama32_1BConfig(): ModelConfig {
 export function spikingBrain1BAssumedConfig(): ModelConfig {
   return resolveConfig({ ...llama32_1BConfig(), sliding_window: 4096, attn_layers: range(8, 1, 2), qkv_bias: true });
 }
+
+/**
+ * Appendix B (Table 13): the ablation continues pre-training from Qwen3-1.7B (Qwen/Qwen3-1.7B
+ * config.json: 28 layers, hidden 2048, 16 heads / 8 KV heads of 128, FFN 6144, tied embeddings).
+ */
+export function qwen3_1_7BConfig(): ModelConfig {
+  return resolveConfig({
+    vocab_size: 151936, hidden_size: 2048, num_hidden_layers: 28, num_attention_heads: 16, num_key_value_heads: 8,
+    intermediate_size: 6144, sliding_window: null, attn_layers: range(28), rope_theta: 1000000, tie_word_embeddings: true,
+    qkv_bias: false, norm_eps: 1e-6, max_position_embeddings: 40960,
+  });
+}
+
+/**
+ * Table 13's H: Qwen3-1.7B converted to an inter-layer hybrid of linear attention (GLA) and SWA 4096.
+ * `swaPerLinear` SWA blocks follow each linear block: 1 gives the 1:1 mix of Table 12's hybrid
+ * (equivalent window 2080), 3 the "1:3" that App. B.2 states.
+ */
+export function qwen3_1_7BHybridConfig(swaPerLinear: 1 | 3): ModelConfig {
+  const period = swaPerLinear + 1;
+  return resolveConfig({ ...qwen3_1_7BConfig(), sliding_window: 4096, attn_layers: range(28).filter((i) => i % period !== 0) });
+}

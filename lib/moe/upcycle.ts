@@ -1,7 +1,7 @@
 /**
  * Upcycling a dense SwiGLU FFN into an MoE (report §3.2, eq. 15–18): N routed experts and S shared
  * experts, all copies of the dense FFN scaled at initialisation; a seeded random router picks the
- * top-k routed experts by sigmoid score (eq. 16) and the output is the shared experts plus the
+ * top-k routed experts by router score (eq. 16; sigmoid or softmax) and the output is the shared experts plus the
  * score-weighted routed ones (eq. 17).
  */
 import { mulberry32 } from '../util/random.js';
@@ -21,6 +21,8 @@ export type UpcycleScaling =
 export type RouterWeights =
   /** sigmoid(W_r x) scores of the top-k (eq. 16-17) */
   | 'sigmoid'
+  /** softmax(W_r x) probabilities of the top-k (eq. 16 with sigma read as softmax) */
+  | 'softmax'
   /** 1/N each, the weighting eq. 18's k/N assumes */
   | 'uniform';
 
@@ -52,7 +54,7 @@ export function randomRouter(D: number, N: number, seed: number): Float64Array {
 
 /** MoE output at initialisation for x [n, D]: shared experts + top-k routed experts weighed by the router. */
 export function upcycledMoE(dense: SwiGLUWeights, x: ArrayLike<number>, n: number, o: UpcycleOptions): Float64Array {
-  if (o.router !== 'sigmoid' && o.router !== 'uniform') throw new RangeError(`router must be 'sigmoid' or 'uniform', got ${String(o.router)}`);
+  if (o.router !== 'sigmoid' && o.router !== 'softmax' && o.router !== 'uniform') throw new RangeError(`router must be 'sigmoid', 'softmax' or 'uniform', got ${String(o.router)}`);
   const expert = scaledExpert(dense, o);
   // every expert is the same copy at initialisation: one evaluation serves all of them
   const e = swiglu(expert, x, n);
@@ -60,13 +62,18 @@ export function upcycledMoE(dense: SwiGLUWeights, x: ArrayLike<number>, n: numbe
   const router = randomRouter(D, o.N, o.seed);
   const out = new Float64Array(n * D);
   for (let r = 0; r < n; r++) {
-    const scores = Array.from({ length: o.N }, (_, i) => {
+    const logits = Array.from({ length: o.N }, (_, i) => {
       let z = 0;
       for (let d = 0; d < D; d++) z += x[r * D + d]! * router[d * o.N + i]!;
-      return 1 / (1 + Math.exp(-z));
+      return z;
     });
-    const top = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, o.k);
-    const routedWeight = top.reduce((sum, [s]) => sum + (o.router === 'sigmoid' ? s : 1 / o.N), 0);
+    // sigmoid and softmax are both monotone: the same experts win; only their weights differ
+    const zMax = Math.max(...logits);
+    const expSum = logits.reduce((s, z) => s + Math.exp(z - zMax), 0);
+    const weightOf = (z: number): number =>
+      o.router === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : o.router === 'softmax' ? Math.exp(z - zMax) / expSum : 1 / o.N;
+    const top = logits.map((z, i) => [z, i] as const).sort((a, b) => b[0] - a[0]).slice(0, o.k);
+    const routedWeight = top.reduce((sum, [z]) => sum + weightOf(z), 0);
     const total = o.S + routedWeight;
     for (let d = 0; d < D; d++) out[r * D + d] = total * e[r * D + d]!;
   }

@@ -19,6 +19,7 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'spiking.within_7',
     'spiking.over_16',
     ...k.flatMap((x) => [`spiking.table11.${x}.sparsity`, `spiking.table11.${x}.within_7`]),
+    'spiking.fig9.mean_spikes_vs_text',
   ],
   '03-energy-model': [
     'energy.fp16_mac_pj',
@@ -53,6 +54,8 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'arch.params_7b',
     'arch.state_bytes_7b',
     'arch.kv_bytes_qwen_1m',
+    'ttft.fig6.speedup_4m_label',
+    'ttft.table13.hybrid_ratio_window',
   ],
   '07-train-convert-spike': [
     ...['fa', 'swa', 'la', 'hybrid'].flatMap((v) => [`conversion.${v}.val_loss`, `conversion.${v}.needle_inside`, `conversion.${v}.needle_beyond`]),
@@ -64,6 +67,8 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     ...k.flatMap((x) => [`spiking.real.table11.${x}.sparsity`, `spiking.real.table11.${x}.within_7`]),
     'w8aspike.avg_drop_7b',
     'moe.upcycle_equivalence_real',
+    'conversion.order',
+    'w8aspike.real.trend_in_k',
   ],
   '08-report-audit': [
     'train.cpt_tokens_total', 'train.cpt_fraction_pct', 'train.cpt_fraction_below_2pct', 'train.tokens_table2_76b', 'train.gpus_76b_8k', 'train.mfu_7b_metax',

@@ -47,6 +47,17 @@ describe('upcycledMoE(dense, x, n, options) at initialisation', () => {
     expect(dev).toBeGreaterThan(1e-6);
     expect(dev).toBeLessThan(0.05);
   });
+  it('weighs the top expert by its softmax probability: between 1/N and 1, below the sigmoid score', () => {
+    const soft = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', router: 'softmax', seed: 5 });
+    const sig = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', router: 'sigmoid', seed: 5 });
+    for (let r = 0; r < 8; r++) {
+      const w = soft[r * 16]! / y[r * 16]!;
+      expect(w).toBeGreaterThanOrEqual(1 / 16 - 1e-12);
+      expect(w).toBeLessThanOrEqual(1);
+      expect(w).toBeLessThan(sig[r * 16]! / y[r * 16]!);
+    }
+    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'none', router: 'relu' as never, seed: 5 })).toThrow(/router must be 'sigmoid', 'softmax' or 'uniform', got relu/);
+  });
   it('amplifies the output by S + k/N without scaling', () => {
     const moe = upcycledMoE(dense, x, 8, { S: 1, k: 2, N: 8, scaling: 'none', router: 'uniform', seed: 5 });
     expect(maxRelativeDeviation(moe, y.map((v) => v * 1.25))).toBeLessThan(1e-14);
