@@ -5,6 +5,7 @@
  * preformatted text; long outputs fold, wide tables scroll inside a focusable region.
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { accessibleFigureMarkup } from './render';
 
 const raw = import.meta.glob('../../notebooks/*.ipynb', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 const files: Record<string, Notebook> = Object.fromEntries(Object.entries(raw).map(([p, t]) => [p, JSON.parse(t) as Notebook]));
@@ -100,7 +101,10 @@ function wrapTables(html: string): string {
 
 export async function renderNotebook(stem: string): Promise<RenderedNotebook> {
   const nb = notebook(stem);
-  const md = await (processor ??= createMarkdownProcessor());
+  const md = await (processor ??= createMarkdownProcessor({
+    // high-contrast themes: comments keep >= 4.5:1 (the default github-dark does not); dark via CSS variables
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light' },
+  }));
   const headings: RenderedNotebook['headings'] = [];
   const render = async (src: string, collect = false) => {
     const out = await md.render(repairTables(src));
@@ -127,7 +131,8 @@ export async function renderNotebook(stem: string): Promise<RenderedNotebook> {
     for (const o of cell.outputs ?? []) {
       if (o.output_type === 'stream') outputs.push(pre(text(o.text), 'text'));
       else if (o.output_type === 'error') outputs.push(pre(`${o.ename}: ${o.evalue}`, 'error'));
-      else if (o.data?.['text/html']) outputs.push(rich(wrapTables(text(o.data['text/html']))));
+      else if (o.data?.['text/html']) outputs.push(rich(wrapTables(accessibleFigureMarkup(text(o.data['text/html'])))));
+      else if (o.data?.['image/svg+xml']) outputs.push(rich(accessibleFigureMarkup(text(o.data['image/svg+xml']))));
       else if (o.data?.['text/markdown']) outputs.push(rich(await render(text(o.data['text/markdown']))));
       else if (o.data?.['text/plain']) outputs.push(pre(text(o.data['text/plain']), 'text'));
     }
