@@ -92,7 +92,13 @@ export function claimTitle(id: string, topic?: Topic): string {
 /** Interval text for claims measured over trials: "95 % CI 3.1–22.4, 40 trials, chance 10". */
 export function intervalText(c: Claim): string | undefined {
   const parts: string[] = [];
-  if (c.ci95) parts.push(`95 % CI ${formatNumber(c.ci95[0], c.reproduced)}–${formatNumber(c.ci95[1], c.reproduced)}`);
+  if (c.ci95) {
+    // both ends with the same decimals (3.96–23.05, not 3.96–23.1)
+    const ends = c.ci95.map((x) => formatNumber(x, c.reproduced));
+    const dec = Math.max(...ends.map((e) => (/×/.test(e) || !e.includes('.') ? 0 : e.split('.')[1]!.length)));
+    const same = ends.some((e) => /×/.test(e)) ? ends : c.ci95.map((x) => group(x.toFixed(dec)));
+    parts.push(`95 % CI ${same[0]}–${same[1]}`);
+  }
   if (c.trials !== undefined) parts.push(`${c.trials} trials`);
   if (c.chance !== undefined) parts.push(`chance ${formatNumber(c.chance, c.reproduced)}`);
   return parts.length ? parts.join(', ') : undefined;
@@ -108,4 +114,15 @@ export function statusCounts(claims: readonly Claim[]): { status: ClaimStatus; n
   const known = new Set<string>(STATUSES);
   const extra = [...new Set(claims.map((c) => c.status).filter((s) => !known.has(s)))];
   return [...STATUSES, ...extra].map((s) => ({ status: s, n: claims.filter((c) => c.status === s).length })).filter((c) => c.n > 0);
+}
+
+/** The report's figure with its unit; a worded figure ("HellaSwag 60.21 / MMLU 61.78") is not in the claim's unit. */
+export function reportedText(c: Pick<Claim, 'reported' | 'unit'>): string {
+  const numeric = typeof c.reported === 'number' || /^[\s<>≈~≤≥±–\-+\d.,×x]+$/.test(c.reported);
+  return withUnit(formatValue(c.reported), numeric ? c.unit : '');
+}
+
+/** Our figure with its unit, at the reported figure's precision (at least three significant digits). */
+export function oursText(c: Pick<Claim, 'reported' | 'reproduced' | 'unit'>): string {
+  return withUnit(formatValue(c.reproduced, c.reported), c.unit);
 }
