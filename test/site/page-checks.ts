@@ -44,7 +44,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     window.scrollTo(0, 0);
     // rendered text only: code (notebook sources, signatures) may legitimately hold pipes
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const pipes = /\|\s*:?-{3,}:?\s*\|/;
+    // a delimiter row (| --- |) or a whole line of cells (| a | b |): a Markdown table that did not render
+    const pipes = /\|\s*:?-{3,}:?\s*\||(^|\n)\s*\|(?:[^\n|]+\|){2,}\s*($|\n)/;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || el.closest('code, script, style, [hidden]')) continue;

@@ -53,7 +53,7 @@ export function pageTests(outDir: string, base: string): void {
         }
         await context.close();
         expect(problems).toEqual([]);
-      }, 300_000);
+      }, 600_000);
     }
 
     it('ledger: filters and sort live in the URL; a linked filter opens filtered; the largest difference sorts first', async () => {
@@ -65,8 +65,8 @@ export function pageTests(outDir: string, base: string): void {
       expect(new Set(statuses)).toEqual(new Set(['inconsistent']));
       const devs = await visible().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.dev).filter((d) => d !== '').map(Number));
       expect(devs).toEqual([...devs].sort((a, b) => b - a));
-      await page.locator('select[name="status"]').selectOption('');
-      await page.locator('input[name="q"]').fill('sparsity');
+      await page.locator('claims-filter select[name="status"]').selectOption('');
+      await page.locator('claims-filter input[name="q"]').fill('sparsity');
       await expect.poll(() => new URL(page.url()).search).toBe('?q=sparsity&sort=deviation');
       const texts = await visible().allTextContents();
       expect(texts.length).toBeGreaterThan(0);
