@@ -5,7 +5,7 @@
  * status. Build-time helpers: the ledger's client script does not import this file.
  */
 import { CLAIM_STATUSES, type Claim, type ClaimStatus } from 'spikingbrain-lib';
-import { topicOfClaim, type Topic } from './topics';
+import { topicOfClaim, type Topic } from './topics.js';
 
 /** A claim as the site shows it: where it came from and which page explains it. */
 export interface LedgerRow extends Claim {
@@ -86,7 +86,7 @@ export function withUnit(text: string, unit: string): string {
 export function claimTitle(id: string, topic?: Topic): string {
   const prefix = topic?.claimPrefixes.filter((p) => id.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? id.replace(/[^.]*$/, '');
   const rest = id.slice(prefix.length) || id;
-  return rest.replace(/[._]+/g, ' ').replace(/\bpct\b/g, '%').replace(/\bpj\b/g, 'pJ').trim();
+  return rest.replace(/[._]+/g, ' ').replace(/\bpct\b/g, '%').replace(/\bpj\b/g, 'pJ').replace(/ x$/, '').trim();
 }
 
 /** Interval text for claims measured over trials: "95 % CI 3.1–22.4, 40 trials, chance 10". */

@@ -3,8 +3,8 @@
  * the sidebar's groups, the reading order behind previous/next links, and which topic a notebook
  * feeds. Every list comes from TOPICS and the notebooks on disk, so a new one appears everywhere.
  */
-import { TOPICS, type Topic } from './topics';
-import { notebookStems } from './notebooks';
+import { TOPICS, type Topic } from './topics.js';
+import { notebookStems } from './notebooks.js';
 
 export interface NavLink {
   href: string;

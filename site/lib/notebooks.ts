@@ -5,7 +5,7 @@
  * preformatted text; long outputs fold, wide tables scroll inside a focusable region.
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { accessibleFigureMarkup } from './render';
+import { accessibleFigureMarkup } from './render.js';
 
 const raw = import.meta.glob('../../notebooks/*.ipynb', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 const files: Record<string, Notebook> = Object.fromEntries(Object.entries(raw).map(([p, t]) => [p, JSON.parse(t) as Notebook]));
