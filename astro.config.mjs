@@ -9,6 +9,31 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/**
+ * Full-text search (issue 11): Pagefind indexes the built pages at the end of every `astro build`
+ * (so `npm run build` gives site + index, offline); pages mark their main column data-pagefind-body.
+ */
+function pagefindIndex() {
+  return {
+    name: 'sbl-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const pagefind = await import('pagefind');
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        logger.info(`pagefind: indexed ${added.page_count} pages into ${join(site, 'pagefind')}`);
+      },
+    },
+  };
+}
 
 const libEntry = fileURLToPath(new URL('./lib/index.ts', import.meta.url));
 
@@ -21,7 +46,7 @@ export default defineConfig({
   base: (process.env.SBL_SITE_BASE || '/').replace(/\/?$/, '/'),
   outDir: process.env.SBL_SITE_OUT || './dist',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
   vite: {
     resolve: {
       // Exact match only: `spikingbrain-lib` -> lib/index.ts. (The npm workspace symlink

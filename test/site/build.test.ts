@@ -1,7 +1,8 @@
 /**
- * The site build (DESIGN.md, "The site"): `astro build` succeeds under a sub-path base, and the
- * smoke page shows, as static HTML, exactly what the library (imported from source by the site)
- * computes. One build serves these static checks and the browser tests (site.browser.ts).
+ * The site build (DESIGN.md, "The site"; issue 11): `astro build` succeeds under a sub-path base with
+ * its search index, pages show, as static HTML, exactly what the library (imported from source by the
+ * site) computes, and every page carries the navigation. One build serves these static checks and the
+ * browser tests (site.browser.ts: loads, links, widgets; pages.browser.ts: what a reader sees).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -11,16 +12,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { encodeSpikes } from '../../lib/index.js';
+import { encodeSpikes, type SpikeScheme } from '../../lib/index.js';
 import { browserTests } from './site.browser.js';
+import { pageTests } from './pages.browser.js';
+import { builtRoutes } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // A separate output folder, so tests never overwrite a user's `npm run build` (dist/).
 const outDir = mkdtempSync(join(tmpdir(), 'sbl-site-'));
 const BASE = '/sbl/';
-
-const counts = [5, -3, 0, 7];
-const scheme = 'bitwise-bidirectional';
 
 function readPage(route: string): Document {
   const file = join(outDir, route, 'index.html');
@@ -44,63 +44,89 @@ beforeAll(async () => {
 }, 300_000);
 
 browserTests(outDir, BASE);
+pageTests(outDir, BASE);
 
 describe('site: astro build', () => {
-  it('builds the home page with the project summary and a nav link home', () => {
+  it('builds the home page with the summary of verdicts, each count linking to the filtered ledger', () => {
     const doc = readPage('');
     expect(doc.querySelector('h1')?.textContent).toContain('SpikingBrain');
     const text = doc.querySelector('main')?.textContent ?? '';
-    for (const verdict of ['reproduced', 'analogue', 'inconsistent', 'not testable']) {
+    for (const verdict of ['reproduced', 'analogue', 'inconsistent', 'not testable', 'holds up', 'does not hold up']) {
       expect(text).toContain(verdict);
     }
-    expect(doc.querySelector('nav a')?.textContent).toBe('Home');
-    expect(Array.from(doc.querySelectorAll('nav a'), (a) => a.textContent)).toContain('Claims ledger');
+    const statusLinks = Array.from(doc.querySelectorAll('main a[href*="ledger/?status="]'), (a) => a.getAttribute('href')!);
+    expect(statusLinks.some((h) => h.endsWith('status=inconsistent')), statusLinks.join(' ')).toBe(true);
+    expect(statusLinks.every((h) => h.startsWith(`${BASE}ledger/`))).toBe(true);
   });
 
-  it('smoke page: the table holds the counts, decoded values, T and spikes per step from encodeSpikes', () => {
+  it('every page has a skip link to its main column, the sidebar of topics, and the search box', () => {
+    for (const route of builtRoutes(outDir)) {
+      const doc = readPage(route);
+      const skip = doc.querySelector('a.skip-link');
+      expect(skip?.getAttribute('href'), `/${route}`).toBe('#content');
+      expect(doc.getElementById('content')?.tagName, `/${route}`).toBe('MAIN');
+      const sidebar = Array.from(doc.querySelectorAll('nav[aria-label="Site"] a'), (a) => a.textContent);
+      expect(sidebar, `/${route}`).toContain('Claims ledger');
+      expect(sidebar, `/${route}`).toContain('Spike coding');
+      expect(doc.querySelector('form[role="search"]')?.getAttribute('action'), `/${route}`).toBe(`${BASE}search/`);
+    }
+  });
+
+  it('the test page /smoke/ is not shipped; the library runs at build time on a real page (spike playground)', () => {
+    expect(existsSync(join(outDir, 'smoke'))).toBe(false);
+    const doc = readPage('topics/spike-coding');
+    const w = doc.querySelector('spike-playground')!;
+    const counts = (w.querySelector('input[name="counts"]')!.getAttribute('value') ?? '').split(',').map(Number);
+    const scheme = w.querySelector('select[name="scheme"] option[selected]')!.getAttribute('value') as SpikeScheme;
     const train = encodeSpikes(counts, scheme);
-    const decoded = Array.from(train.decode());
-    const dense = train.toDense();
-    const sign = (s: number) => (s > 0 ? '+' : s < 0 ? '−' : '·');
-
-    const doc = readPage('smoke');
-    const rows = Array.from(doc.querySelectorAll('#smoke-table tbody tr'));
-    expect(rows).toHaveLength(counts.length);
-    rows.forEach((row, i) => {
-      const cell = (cls: string) => row.querySelector(`td.${cls}`)?.textContent?.trim();
-      expect(cell('count')).toBe(String(counts[i]));
-      expect(cell('decoded')).toBe(String(decoded[i]));
-      expect(cell('T')).toBe(String(train.T));
-      const steps = Array.from({ length: train.T }, (_, t) => sign(dense[t * train.length + i]!)).join(' ');
-      expect(cell('steps')).toBe(steps);
-    });
-    // The round trip itself: what the page shows decoded equals the input.
-    expect(decoded).toEqual(counts);
-    expect(doc.getElementById('rate-build')?.textContent).toBe(String(train.firingRate()));
+    expect(w.querySelector('[data-out="T"]')?.textContent).toBe(String(train.T));
+    expect(w.querySelector('[data-out="spikes"]')?.textContent).toBe(String(train.spikeCount()));
+    expect(w.querySelector('[data-out="decoded"]')?.textContent).toBe(counts.join(', '));
+    // its client script is a module under the base
+    const scripts = Array.from(doc.querySelectorAll('script[type="module"][src]'), (s) => s.getAttribute('src')!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src.startsWith(BASE), src).toBe(true);
+      expect(existsSync(join(outDir, src.slice(BASE.length))), src).toBe(true);
+    }
   });
 
-  it('smoke page: ships one client module script for the in-browser firing rate', () => {
-    const doc = readPage('smoke');
-    expect(doc.getElementById('rate-browser')).not.toBeNull();
-    const scripts = Array.from(doc.querySelectorAll('script[type="module"][src]'));
-    expect(scripts).toHaveLength(1);
-    const src = scripts[0]!.getAttribute('src')!;
-    expect(src.startsWith(BASE), src).toBe(true);
-    expect(existsSync(join(outDir, src.slice(BASE.length)))).toBe(true);
+  it('the search index is built with the site (Pagefind) and the search page loads it from under the base', () => {
+    expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(readdirSync(join(outDir, 'pagefind')).some((f) => f.startsWith('pagefind-entry'))).toBe(true);
+    expect(readPage('search').querySelector('site-search input[name="q"]')).not.toBeNull();
+    // pages mark their main column for the index (navigation is left out)
+    expect(readPage('ledger').querySelector('main[data-pagefind-body]')).not.toBeNull();
+  });
+
+  it('notebook pages link to their topic and results; results pages link to their notebook', () => {
+    for (const route of builtRoutes(outDir).filter((r) => r.startsWith('notebooks/'))) {
+      const stem = route.split('/')[1]!;
+      const links = Array.from(readPage(route).querySelectorAll('main a[href]'), (a) => a.getAttribute('href')!);
+      expect(links.some((h) => h.includes('/topics/') || h.includes(`ledger/?notebook=${stem}`)), route).toBe(true);
+      expect(links, route).toContain(`${BASE}results/${stem}/`);
+      const results = Array.from(readPage(`results/${stem}`).querySelectorAll('main a[href]'), (a) => a.getAttribute('href')!);
+      expect(results, stem).toContain(`${BASE}notebooks/${stem}/`);
+    }
   });
 
   it('ledger page lists every claim of every data file with its status', () => {
     const dataDir = join(root, 'data');
     const claims = readdirSync(dataDir)
       .filter((f) => f.endsWith('.json'))
-      .flatMap((f) => (JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string; status: string }[] }).claims);
+      .flatMap((f) => (JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string; status: string; note: string }[] }).claims);
     const doc = readPage('ledger');
     const rows = Array.from(doc.querySelectorAll('table.ledger tbody tr'));
     expect(rows).toHaveLength(claims.length);
     for (const c of claims) {
       const row = doc.getElementById(c.id);
       expect(row, c.id).not.toBeNull();
-      expect(row!.querySelector('td.status')?.textContent).toBe(c.status);
+      expect(row!.getAttribute('data-status')).toBe(c.status);
+      // the verdict badge comes first in the row, in words
+      const first = row!.querySelector('td');
+      expect(first?.querySelector('[data-verdict]')?.textContent).toBe(c.status.replace('-', ' '));
+      // the note is one click away
+      expect(row!.querySelector('details')?.textContent).toContain(c.note);
     }
   });
 

@@ -17,7 +17,7 @@ import { calculatorConfig, contextReadout, formatBytes } from '../../site/lib/co
 import { builtRoutes, launchChromium, serveStatic } from './serve.js';
 
 /** JavaScript bytes a page may load, tfjs excluded (it loads on demand on pages that compute). */
-export const JS_BUDGET_BYTES = 300_000;
+export const JS_BUDGET_BYTES = 150_000;
 
 export function browserTests(outDir: string, base: string): void {
   let browser: Browser;
