@@ -104,7 +104,7 @@ describe('groupedHistogram', () => {
 describe('spikeRaster', () => {
   it('covers every step and neuron, keeps ticks sparse at large T and names the spike colours', () => {
     const rows = Array.from({ length: 300 }, (_, t) => ({ t, neuron: t % 5, sign: (t % 2 ? 1 : -1) as 1 | -1 }));
-    const el = spikeRaster(rows, { T: 300, neurons: 5, document: doc() }) as Scaled;
+    const el = spikeRaster(rows, { T: 300, neurons: 5, document: doc() }) as unknown as Scaled;
     const [y0, y1] = el.scale('y').domain as [number, number];
     expect(Math.min(y0, y1)).toBeLessThanOrEqual(0);
     expect(Math.max(y0, y1)).toBeGreaterThanOrEqual(4);
