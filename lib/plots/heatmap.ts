@@ -1,7 +1,8 @@
 /**
  * An [L, L] attention weight matrix as a heatmap (query rows, key columns; report §2.1 / §3.1 forms of
- * attention), with its colour scale beneath: sequential from 0 for softmax weights, diverging around 0
- * for GLA's signed weights. The scale is drawn as SVG (Plot's own ramp legend needs a canvas).
+ * attention), with its colour scale beneath. A weight is the opacity of one hue (blue, red for negative
+ * weights), so a zero weight shows the page's own background, light or dark; the scale is drawn as SVG
+ * (Plot's ramp legend needs a canvas).
  */
 import * as Plot from '@observablehq/plot';
 import { FAINT, finishFigure, formatTick } from './style.js';
@@ -16,8 +17,11 @@ export interface HeatmapOptions {
 
 interface Cell { t: number; s: number; w: number }
 
+export const HEATMAP_COLOURS = { positive: '#2f6fdf', negative: '#e5534b' } as const;
+const hue = (w: number) => (w < 0 ? HEATMAP_COLOURS.negative : HEATMAP_COLOURS.positive);
+
 /** A horizontal colour bar over `domain` in 32 steps, with three ticks. */
-function colourBar(domain: [number, number], scheme: 'rdbu' | 'blues', width: number, document?: Document) {
+function colourBar(domain: [number, number], max: number, width: number, document?: Document) {
   const [lo, hi] = domain, n = 32;
   const stops = Array.from({ length: n }, (_, i) => ({ x1: lo + ((hi - lo) * i) / n, x2: lo + ((hi - lo) * (i + 1)) / n, v: lo + ((hi - lo) * (i + 0.5)) / n }));
   return Plot.plot({
@@ -29,8 +33,8 @@ function colourBar(domain: [number, number], scheme: 'rdbu' | 'blues', width: nu
     marginRight: 16,
     x: { domain, ticks: domain[0] < 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi], tickFormat: formatTick, label: 'attention weight', labelAnchor: 'center' },
     y: { axis: null, domain: [0, 1] },
-    color: { type: 'linear', domain, scheme },
-    marks: [Plot.rect(stops, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'v' }), Plot.frame(FAINT)],
+    opacity: { domain: [0, max], range: [0, 1] },
+    marks: [Plot.rect(stops, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: (d: { v: number }) => hue(d.v), fillOpacity: (d: { v: number }) => Math.abs(d.v) }), Plot.frame(FAINT)],
     document,
   });
 }
@@ -47,7 +51,6 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
   const size = o.width ?? 220;
   const m = max || 1;
   const domain: [number, number] = o.signed ? [-m, m] : [0, m];
-  const scheme = o.signed ? 'rdbu' : 'blues';
   const map = Plot.plot({
     title: o.title,
     width: size,
@@ -55,9 +58,9 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
     margin: 24,
     x: { label: 'key →', axis: 'top', ticks: [], labelAnchor: 'right' },
     y: { label: '↓ query', ticks: [], labelAnchor: 'top' },
-    color: { type: 'linear', domain, scheme },
+    opacity: { domain: [0, m], range: [0, 1] },
     marks: [
-      Plot.cell(rows, { x: 's', y: 't', fill: 'w', inset: 0, title: (d: Cell) => `query ${d.t}, key ${d.s}: ${d.w.toFixed(3)}` }),
+      Plot.cell(rows, { x: 's', y: 't', fill: (d: Cell) => hue(d.w), fillOpacity: (d: Cell) => Math.abs(d.w), inset: 0, title: (d: Cell) => `query ${d.t}, key ${d.s}: ${d.w.toFixed(3)}` }),
       Plot.frame(FAINT),
     ],
     document: o.document,
@@ -66,6 +69,6 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
   const figure = doc.createElement('figure');
   figure.setAttribute('class', 'plot-figure heatmap');
   figure.setAttribute('style', 'margin: 0;');
-  figure.append(map as unknown as Node, colourBar(domain, scheme, size, o.document) as unknown as Node);
+  figure.append(map as unknown as Node, colourBar(domain, m, size, o.document) as unknown as Node);
   return finishFigure(figure) as HTMLElement;
 }

@@ -118,15 +118,18 @@ describe('spikeRaster', () => {
 });
 
 describe('attentionHeatmap', () => {
-  it('has a colour scale whose domain covers the weights (symmetric when signed)', () => {
+  it('has a colour scale whose domain covers the weights (symmetric when signed), zero showing the page background', () => {
     const A = Float64Array.from({ length: 16 }, (_, i) => (i % 3) - 0.5);
     const el = attentionHeatmap(A, 4, { signed: true, document: doc() }) as Element;
     const svgs = el.querySelectorAll('svg');
     expect(svgs.length).toBe(2);
-    const [c0, c1] = (svgs[0] as unknown as Scaled).scale('color').domain as [number, number];
+    const [o0, o1] = (svgs[0] as unknown as Scaled).scale('opacity').domain as [number, number];
+    expect(o0).toBe(0);
+    expect(o1).toBeGreaterThanOrEqual(1.5);
+    expect(o1).toBeLessThan(15);
+    const [c0, c1] = (svgs[1] as unknown as Scaled).scale('x').domain as [number, number];
     expect(c0).toBeLessThanOrEqual(-1.5);
     expect(c1).toBeGreaterThanOrEqual(1.5);
-    expect(c1).toBeLessThan(15);
     expect(svgs[1]!.textContent).toContain('attention weight');
     expectNoProhibitedAria(el);
   });
