@@ -26,9 +26,9 @@ function colourBar(domain: [number, number], max: number, width: number, documen
   const stops = Array.from({ length: n }, (_, i) => ({ x1: lo + ((hi - lo) * i) / n, x2: lo + ((hi - lo) * (i + 1)) / n, v: lo + ((hi - lo) * (i + 0.5)) / n }));
   return Plot.plot({
     width,
-    height: 48,
+    height: 58,
     marginTop: 4,
-    marginBottom: 30,
+    marginBottom: 40,
     marginLeft: 16,
     marginRight: 16,
     x: { domain, ticks: domain[0] < 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi], tickFormat: formatTick, label: 'attention weight', labelAnchor: 'center' },
@@ -56,6 +56,7 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
     width: size,
     height: size,
     margin: 24,
+    marginTop: 28,
     x: { label: 'key →', axis: 'top', ticks: [], labelAnchor: 'right' },
     y: { label: '↓ query', ticks: [], labelAnchor: 'top' },
     opacity: { domain: [0, m], range: [0, 1] },

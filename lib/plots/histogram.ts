@@ -41,7 +41,8 @@ export function groupedHistogram(rows: HistogramRow[], o: HistogramOptions): SVG
   return finishFigure(Plot.plot({
     width: o.width ?? 560,
     height: o.height ?? 300,
-    marginBottom: 40,
+    marginTop: 30,
+    marginBottom: 44,
     marginLeft: 48,
     fx: { label: o.xLabel, domain: bins, padding: 0.15 },
     x: { axis: null },

@@ -66,7 +66,8 @@ export function linesBySeries(rows: SeriesRow[], o: LinesOptions): SVGSVGElement
   const x = axis(o.xType ?? 'linear', rows.map((r) => r.x), o.xLabel, false);
   const y = { ...axis(o.yType ?? 'linear', rows.map((r) => r.y), o.yLabel, percent), grid: true };
   const line = Plot.line(rows, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 1.75 });
-  const base = { title: o.title, width, height, marginRight, x, y, color: { legend: false, domain: series }, document: o.document };
+  // room between the axis labels and the tick labels at 12 px
+  const base = { title: o.title, width, height, marginTop: 30, marginBottom: 40, marginRight, x, y, color: { legend: false, domain: series }, document: o.document };
 
   // probe: where the axes put each line's end and how wide the y tick labels are
   const axes = [...logAxisMarks('x', x), ...logAxisMarks('y', y)];

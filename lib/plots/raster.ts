@@ -54,10 +54,11 @@ export function spikeRaster(rows: RasterRow[], o: RasterOptions): SVGSVGElement 
   ];
   return finishFigure(Plot.plot({
     width,
-    height: Math.max(130, rowPx * o.neurons + 70),
+    height: Math.max(140, rowPx * o.neurons + 74),
     marginLeft,
     marginRight,
     marginTop: 34,
+    marginBottom: 40,
     x: { label: 'time step', domain: [-0.5, o.T - 0.5], ticks: integerTicks(o.T, Math.max(2, Math.floor(plotWidth / 36))), tickFormat: (v: number) => String(v) },
     y: { label: 'neuron', domain: [-0.5, o.neurons - 0.5], ticks: integerTicks(o.neurons, Math.max(2, Math.floor((rowPx * o.neurons) / 22))), tickFormat: (v: number) => String(v), reverse: true },
     color: { domain: [1, -1], range: [SPIKE_COLOURS.positive, SPIKE_COLOURS.negative], legend: false },

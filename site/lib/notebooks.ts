@@ -4,6 +4,8 @@
  * code cells highlighted, figures (our own SVG/HTML outputs) inlined, streams as preformatted text.
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 
 const raw = import.meta.glob('../../notebooks/*.ipynb', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 const files: Record<string, Notebook> = Object.fromEntries(Object.entries(raw).map(([p, t]) => [p, JSON.parse(t) as Notebook]));
@@ -46,7 +48,8 @@ export function notebookStems(): string[] {
 export async function renderNotebook(stem: string): Promise<RenderedCell[]> {
   const nb = Object.entries(files).find(([p]) => p.endsWith(`/${stem}.ipynb`))?.[1];
   if (!nb) throw new Error(`notebooks/${stem}.ipynb is missing`);
-  const md = await (processor ??= createMarkdownProcessor());
+  // math ($...$) typeset at build time, as on the topic pages (the page must load site/styles/math.css)
+  const md = await (processor ??= createMarkdownProcessor({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }));
   const render = async (src: string) => (await md.render(src)).code;
   const cells: RenderedCell[] = [];
   for (const cell of nb.cells) {

@@ -15,12 +15,13 @@ export function figureProblems(minFontPx: number): FigureReport {
   const figures = Array.from(document.querySelectorAll('.data-figure, .widget .chart'));
   figures.forEach((fig, fi) => {
     const name = fig.querySelector('code')?.textContent ?? fig.getAttribute('data-out') ?? `figure ${fi}`;
+    if (!fig.querySelector('[data-mark]')) {
+      report.stale.push(name);
+      return;
+    }
+    report.checked++;
+    // every SVG of the figure: the plot, a colour bar (Plot's swatch legends are HTML with tiny text-free SVGs)
     for (const svg of Array.from(fig.querySelectorAll('svg'))) {
-      if (!svg.querySelector('[data-mark]')) {
-        report.stale.push(name);
-        continue;
-      }
-      report.checked++;
       const boxes = Array.from(svg.querySelectorAll('text'))
         .filter((t) => (t.textContent ?? '').trim() !== '')
         .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect(), font: parseFloat(getComputedStyle(t).fontSize) }));
