@@ -70,7 +70,8 @@ export function spikeRaster(rows: RasterRow[], o: RasterOptions): SVGSVGElement 
         title: (d: RasterRow) => `neuron ${d.neuron}, step ${d.t}: ${d.sign > 0 ? '+1' : '−1'}`,
       }),
       // the colour key, in the top margin (inside the SVG: the figure stays one self-contained image)
-      ...spikes.map((s) => Plot.text([s], { frameAnchor: 'top-right', text: () => `▮ ${s.label}`, fill: s.fill, fontSize: FIGURE_FONT_PX, dy: -22, dx: -(1 - s.x) * 80 - 2, textAnchor: 'end' })),
+      // left-aligned after the axis label: still in view when a phone scrolls the figure's box
+      ...spikes.map((s) => Plot.text([s], { frameAnchor: 'top-left', text: () => `▮ ${s.label}`, fill: s.fill, fontSize: FIGURE_FONT_PX, dy: -22, dx: 40 + s.x * 85, textAnchor: 'start' })),
     ],
     document: o.document,
   }) as Element) as unknown as SVGSVGElement | HTMLElement;
