@@ -9,6 +9,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 import { join } from 'node:path';
 
 /**
@@ -47,6 +49,8 @@ export default defineConfig({
   outDir: process.env.SBL_SITE_OUT || './dist',
   trailingSlash: 'ignore',
   integrations: [mdx(), pagefindIndex()],
+  // math typeset at build time ($...$, $$...$$ -> KaTeX HTML; no client JS); MDX inherits it
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]] },
   vite: {
     resolve: {
       // Exact match only: `spikingbrain-lib` -> lib/index.ts. (The npm workspace symlink

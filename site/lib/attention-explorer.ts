@@ -4,6 +4,14 @@
  */
 import { glaAttentionMap, softmaxAttentionMap, farWeightShare } from '../../lib/analysis/attention-maps.js';
 import { mulberry32 } from '../../lib/util/random.js';
+import type { Limits } from './widget.js';
+
+/** Stated beside the widget and checked before any work (L² weights per map, three maps). */
+export const ATTENTION_LIMITS = {
+  L: { min: 4, max: 64, integer: true },
+  window: { min: 1, max: 64, integer: true },
+  decay: { min: 0, max: 2 },
+} satisfies Record<string, Limits>;
 
 export interface AttentionExploration {
   L: number;
@@ -19,6 +27,12 @@ export interface AttentionExploration {
 const K = 8;
 
 export function exploreAttention(L: number, window: number, decay: number, seed = 42): AttentionExploration {
+  for (const [name, v] of [['L', L], ['window', window], ['decay', decay]] as const) {
+    const l: Limits = ATTENTION_LIMITS[name];
+    if (!(Number.isFinite(v) && v >= l.min && v <= l.max && (!l.integer || Number.isInteger(v)))) {
+      throw new RangeError(`${name} must be ${l.integer ? 'an integer' : 'a number'} in [${l.min}, ${l.max}], got ${v}`);
+    }
+  }
   const rng = mulberry32(seed);
   const q = Float64Array.from({ length: L * K }, () => rng() * 2 - 1);
   const k = Float64Array.from({ length: L * K }, () => rng() * 2 - 1);

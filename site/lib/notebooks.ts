@@ -6,6 +6,8 @@
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { accessibleFigureMarkup } from './render.js';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 
 const raw = import.meta.glob('../../notebooks/*.ipynb', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 const files: Record<string, Notebook> = Object.fromEntries(Object.entries(raw).map(([p, t]) => [p, JSON.parse(t) as Notebook]));
@@ -102,6 +104,8 @@ function wrapTables(html: string): string {
 export async function renderNotebook(stem: string): Promise<RenderedNotebook> {
   const nb = notebook(stem);
   const md = await (processor ??= createMarkdownProcessor({
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [rehypeKatex],
     // high-contrast themes: comments keep >= 4.5:1 (the default github-dark does not); dark via CSS variables
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light' },
   }));

@@ -1,13 +1,15 @@
 /**
- * The computation behind the threshold explorer, shared by its build-time render and its browser
- * script: library calls only (reference activations -> adaptive threshold -> statistics -> eq. 24).
+ * The computation behind the threshold explorer (report §3.3.1, eq. 25; §5.5), shared by its build-time
+ * render and its browser script: library calls only (reference activations -> adaptive threshold ->
+ * statistics -> eq. 24). No figure code here: the browser loads Plot only when it redraws.
  */
-import { referenceActivations, type ReferenceDistribution } from '../../lib/analysis/distributions.js';
+import { REFERENCE_DISTRIBUTIONS, referenceActivations, type ReferenceDistribution } from '../../lib/analysis/distributions.js';
 import { spikingStatistics, type SpikingStatistics } from '../../lib/analysis/sparsity.js';
 import { adaptiveThresholdSpikes } from '../../lib/spike/adaptive.js';
 import { absCountHistogram } from '../../lib/spike/stats.js';
 import { spikingMacEnergy } from '../../lib/energy/model.js';
-import { groupedHistogram } from '../../lib/plots/histogram.js';
+import type { HistogramOptions, HistogramRow } from '../../lib/plots/histogram.js';
+import type { Limits } from './widget.js';
 
 export interface Exploration {
   kind: ReferenceDistribution;
@@ -22,7 +24,12 @@ export interface Exploration {
 const ROWS = 32, COLS = 3584, SEED = 42, MAX_BIN = 16;
 const cache = new Map<ReferenceDistribution, Float32Array>();
 
+/** k as the slider allows it: the threshold is mean(|x|) / k. */
+export const K_LIMITS: Limits = { min: 1, max: 6 };
+
 export function explore(kind: ReferenceDistribution, k: number): Exploration {
+  if (!REFERENCE_DISTRIBUTIONS.includes(kind)) throw new RangeError(`distribution must be one of ${REFERENCE_DISTRIBUTIONS.join(', ')}; got ${kind}`);
+  if (!(Number.isFinite(k) && k >= K_LIMITS.min && k <= K_LIMITS.max)) throw new RangeError(`k must be a number in [${K_LIMITS.min}, ${K_LIMITS.max}], got ${k}`);
   let x = cache.get(kind);
   if (!x) cache.set(kind, (x = referenceActivations(kind, ROWS, COLS, SEED)));
   const { counts } = adaptiveThresholdSpikes(x, ROWS, COLS, k);
@@ -31,7 +38,9 @@ export function explore(kind: ReferenceDistribution, k: number): Exploration {
   return { kind, k, rows: ROWS, cols: COLS, stats, shares: h.bins.map((b) => b / h.total), energyPj: spikingMacEnergy(stats.avgSpikesBitwise) };
 }
 
-export function histogramFigure(r: Exploration, document: Document) {
-  const rows = r.shares.map((share, i) => ({ bin: i === MAX_BIN ? `≥${MAX_BIN}` : String(i), share, series: `k = ${r.k}` }));
-  return groupedHistogram(rows, { xLabel: '|s|', width: 600, height: 240, document });
+/** The histogram's rows: share of |counts| per bin, the last bin gathering everything from MAX_BIN up. */
+export function histogramRows(r: Exploration): HistogramRow[] {
+  return r.shares.map((share, i) => ({ bin: i === MAX_BIN ? `≥${MAX_BIN}` : String(i), share, series: `k = ${r.k}` }));
 }
+
+export const HISTOGRAM_OPTIONS: HistogramOptions = { xLabel: '|s|', yLabel: 'share of counts', percent: true, width: 600, height: 260 };
