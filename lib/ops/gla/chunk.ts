@@ -17,13 +17,16 @@
  * factors exp(b_t) and exp(b_last − b_s) are ≤ 1 for decays (gk ≤ 0) and only ever underflow
  * towards their true, negligible values.
  *
- * Layout: the per-chunk operands are computed for all chunks at once, then cut per chunk and head
- * (pieces.ts); every product is a 2D untransposed matMul of one head (the fast XNNPACK path on wasm;
- * batched or transposed matMuls take a scalar loop 10–20× slower). Differentiable
- * with tfjs autodiff (pad, reshape, cumsum, exp, mul, transpose, concat, block cuts, matMul, slice).
+ * Layout (flash-linear-attention's chunk form): every product runs over all chunks and heads at
+ * once as one batched matMul (intra-chunk scores, intra-chunk outputs, each chunk's write to the
+ * state, each chunk's read of the state entering it); only the scan over chunks is sequential, and it
+ * is elementwise (S_{n+1} = exp(b_last) ⊙ S_n + write_n). So the kernel count grows with the number
+ * of chunks, not with chunks × heads: on wasm, tiny per-head matMuls cost more in launches than the
+ * batched ones lose to their slower loop. Differentiable with tfjs autodiff (pad, reshape, cumsum,
+ * exp, mul, matMul, block cuts, stack, slice).
  */
 import * as tf from '@tensorflow/tfjs';
-import { blockReader, splitEven, type BlockReader } from '../pieces.js';
+import { blockReader } from '../pieces.js';
 import type { GlaResult } from './recurrent.js';
 
 /** Largest span of the cumulative log-decay inside one chunk that the factored form accepts. */
@@ -114,49 +117,27 @@ function chunkForm(
   // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
   const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
   const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
-  // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
-  const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
-  const update = tf.concat([decayDiag, tf.transpose(kg, [0, 2, 1])], 2); // [BH·N, K, K + C]
-  // per-chunk operands, cut by readers (one host copy each on wasm, see pieces.ts)
-  const qfR = blockReader(qf);
-  const kfTR = blockReader(tf.transpose(kf, [0, 2, 1])); // [BH·N, K, C]
-  const qgR = blockReader(qg);
-  const vR = blockReader(vc);
-  const updateR = blockReader(update);
-  const take = (r: BlockReader, i: number, rows: number, cols: number) => r.take([i, 0, 0], [1, rows, cols], [rows, cols]) as tf.Tensor2D;
-  const causal = lowerTriangle(C);
-  const states = initialState ? splitEven(initialState.reshape([BH, K, V]), BH, 0) : null;
-
-  const outs: tf.Tensor2D[] = [];
-  const finals: tf.Tensor2D[] = [];
-  for (let h = 0; h < BH; h++) {
-    const [o, s] = tf.tidy(() => {
-      let state: tf.Tensor2D | null = states ? (states[h]!.reshape([K, V]) as tf.Tensor2D) : null;
-      const chunkOuts: tf.Tensor2D[] = [];
-      for (let n = 0; n < N; n++) {
-        const i = h * N + n;
-        const vn = take(vR, i, C, V);
-        const scores = tf.mul(tf.matMul(take(qfR, i, C, K), take(kfTR, i, K, C)), causal) as tf.Tensor2D; // [C, C]
-        const upd = take(updateR, i, K, K + C);
-        if (state) {
-          // o = [qg | scores] @ [S ; v] and S_next = update @ [S ; v]: three products per chunk
-          const sv = tf.concat([state, vn], 0); // [K + C, V]
-          chunkOuts.push(tf.matMul(tf.concat([take(qgR, i, C, K), scores], 1), sv) as tf.Tensor2D);
-          state = tf.matMul(upd, sv) as tf.Tensor2D;
-        } else {
-          // zero entering state (first chunk, no initial state)
-          chunkOuts.push(tf.matMul(scores, vn) as tf.Tensor2D);
-          state = tf.matMul(tf.slice(upd, [0, K], [K, C]), vn) as tf.Tensor2D;
-        }
-      }
-      return [chunkOuts.length > 1 ? tf.concat(chunkOuts, 0) : chunkOuts[0]!, state!] as [tf.Tensor2D, tf.Tensor2D];
-    });
-    outs.push(o);
-    finals.push(s);
+  // every chunk and head at once: intra-chunk scores and outputs, and each chunk's write to the state
+  const scores = tf.mul(tf.matMul(qf, kf, false, true), lowerTriangle(C)); // [BH·N, C, C]
+  const intra = tf.matMul(scores, vc); // [BH·N, C, V]
+  const writes = tf.matMul(kg, vc, true, false).reshape([BH, N, K, V]); // Σ_s kgᵀ v per chunk
+  const decays = tf.exp(bLast).reshape([BH, N, K, 1]);
+  // the scan over chunks is elementwise: S_{n+1} = exp(b_last) ⊙ S_n + write_n
+  const wReader = blockReader(writes);
+  const dReader = blockReader(decays);
+  let state: tf.Tensor3D = initialState ? (initialState.reshape([BH, K, V]) as tf.Tensor3D) : tf.zeros([BH, K, V]);
+  const entering: tf.Tensor3D[] = [];
+  for (let n = 0; n < N; n++) {
+    entering.push(state);
+    const w = wReader.take([0, n, 0, 0], [BH, 1, K, V], [BH, K, V]) as tf.Tensor3D;
+    state = (n === 0 && !initialState ? w : tf.add(tf.mul(dReader.take([0, n, 0, 0], [BH, 1, K, 1], [BH, K, 1]), state), w)) as tf.Tensor3D;
   }
-  let output = tf.stack(outs).reshape([B, H, N * C, V]) as tf.Tensor4D;
+  // what each chunk reads from the state entering it, all chunks in one product
+  const states = (N > 1 ? tf.stack(entering, 1) : entering[0]!.reshape([BH, 1, K, V])).reshape([BH * N, K, V]);
+  const inter = tf.matMul(qg, states); // [BH·N, C, V]
+  let output = tf.add(intra, inter).reshape([B, H, N * C, V]) as tf.Tensor4D;
   if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
-  return [output, tf.stack(finals).reshape([B, H, K, V]) as tf.Tensor4D];
+  return [output, state.reshape([B, H, K, V]) as tf.Tensor4D];
 }
 
 function lowerTriangle(C: number): tf.Tensor2D {
