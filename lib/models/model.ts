@@ -218,11 +218,13 @@ export class SpikingBrainModel implements Layer {
       if (x.dtype === 'float32') parts.push(tf.max(tf.abs(tf.sub(flat, tf.round(flat)))));
       return tf.stack(parts).dataSync();
     }) as unknown as number[];
-    if (!(lo! >= 0)) throw bad(lo!);
-    if (!(hi! < V)) throw bad(hi!);
+    // float32 values shown as typed (1.9, not 1.899999976158142)
+    const shown = (v: number) => (x.dtype === 'float32' ? Number(v.toPrecision(7)) : v);
+    if (!(lo! >= 0)) throw bad(shown(lo!));
+    if (!(hi! < V)) throw bad(shown(hi!));
     if (frac !== undefined && !(frac === 0)) {
       const v = (x.dataSync() as Float32Array).find((t) => !Number.isInteger(t));
-      throw bad(v ?? Number.NaN);
+      throw bad(shown(v ?? Number.NaN));
     }
     return x.dtype === 'int32' ? x : tf.cast(x, 'int32');
   }
