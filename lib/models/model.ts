@@ -4,8 +4,8 @@
  * states, growing KV caches for full attention. Projections can switch to W8ASpike per model (§3.3;
  * lm_head stays float, as in the reference) and report their inputs to a hook.
  *
- * The embedding is one-hot × matrix on the training path (the wasm backend has no gradient for
- * gather) and a gather otherwise; both give the same numbers.
+ * The embedding is a gather; on the training path its gradient is a host scatter-add (the wasm
+ * backend has no gradient kernel for gather; models/embedding.ts, with the one-hot sibling).
  */
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../layers/index.js';
 import { buildBlocks } from './build.js';
 import { resolveConfig, type ModelConfig } from './config.js';
+import { embedLookup } from './embedding.js';
 import { checkFits, estimateForwardBytes } from './memory.js';
 
 export interface ModelOptions {
@@ -24,7 +25,7 @@ export interface ModelOptions {
 export interface ForwardOptions {
   /** decode: the ids are the next tokens after those the cache has seen; the cache advances */
   cache?: ModelCache;
-  /** one-hot embedding (differentiable on every backend) instead of gather */
+  /** embedding with a gradient (gather + host scatter-add, models/embedding.ts) */
   differentiable?: boolean;
 }
 
@@ -233,7 +234,7 @@ export class SpikingBrainModel implements Layer {
     const [B, L] = ids.shape;
     const D = this.config.hidden_size;
     const flat = tf.reshape(ids, [-1]) as tf.Tensor1D;
-    const e = differentiable ? matMul2D(tf.cast(tf.oneHot(flat, this.config.vocab_size), 'float32') as tf.Tensor2D, this.embeddings as tf.Tensor2D) : tf.gather(this.embeddings, flat);
+    const e = differentiable ? embedLookup(this.embeddings as tf.Tensor2D, flat) : tf.gather(this.embeddings, flat);
     return tf.reshape(e, [B, L, D]);
   }
 
