@@ -73,8 +73,10 @@ describe('fusedAttention', () => {
     q.dispose();
   });
 
-  it('plans key ranges that cover every visible key, and one block for small problems', () => {
-    expect(fusedPlan(256, 256, true, Infinity)).toHaveLength(1);
+  it('plans key ranges that cover every visible key; causal blocks of 64 rows by default', () => {
+    expect(fusedPlan(256, 256, true, Infinity)).toHaveLength(4);
+    expect(fusedPlan(1, 300, true, 16)).toEqual([{ r0: 0, rows: 1, k0: 284, kw: 16 }]);
+    expect(fusedPlan(100, 120, false, Infinity)).toHaveLength(1);
     for (const [Lq, Lk, w, bs] of [[100, 100, 7, 16], [10, 40, 5, 3], [64, 64, Infinity, 16]] as const) {
       for (const b of fusedPlan(Lq, Lk, true, w, bs)) {
         for (let r = b.r0; r < b.r0 + b.rows; r++) {
