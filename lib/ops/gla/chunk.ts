@@ -26,8 +26,11 @@
  * exp, mul, matMul, block cuts, stack, slice).
  */
 import * as tf from '@tensorflow/tfjs';
-import { blockReader } from '../pieces.js';
+import { blockReader, splitEven, type BlockReader } from '../pieces.js';
 import type { GlaResult } from './recurrent.js';
+
+/** How the chunk form lays out its products: 'batched' (all chunks and heads per kernel), 'per-head' (2D matMuls per head and chunk), 'auto'. */
+export type GlaChunkLayout = 'auto' | 'batched' | 'per-head';
 
 /** Largest span of the cumulative log-decay inside one chunk that the factored form accepts. */
 export const MAX_CHUNK_LOG_SPAN = 60;
@@ -41,12 +44,16 @@ export function glaChunk(
   initialState: tf.Tensor4D | null,
   scale: number,
   chunkSize: number,
+  layout: GlaChunkLayout = 'auto',
 ): GlaResult {
   const L = q.shape[2];
   let C = Math.min(chunkSize, L);
+  // batched over chunks and heads for training batches; per head when heads are few (prefill at
+  // B = 1): there the batched loop's slower FLOPs cost more than the per-head kernels
+  const perHead = layout === 'per-head' || (layout === 'auto' && q.shape[0] * q.shape[1] <= 4);
   for (;;) {
     // an empty list: the decay span is too wide for this chunk size
-    const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C));
+    const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C, perHead));
     if (result.length === 2) return { output: result[0] as tf.Tensor4D, finalState: result[1] as tf.Tensor4D };
     C = Math.ceil(C / 2);
   }
@@ -92,6 +99,7 @@ function chunkForm(
   initialState: tf.Tensor4D | null,
   scale: number,
   C: number,
+  perHead: boolean,
 ): tf.Tensor[] {
   const [B, H, L, K] = q.shape;
   const V = v.shape[3];
@@ -102,6 +110,7 @@ function chunkForm(
   const g = padTime(gk, pad).reshape([BH * N, C, K]) as tf.Tensor3D;
   const b = cumsumOverTime(g); // [BH·N, C, K]
   if (C > 1 && logSpan(b) > MAX_CHUNK_LOG_SPAN) return [];
+  if (perHead) return chunkFormPerHead(q, k, v, initialState, scale, C, b);
 
   const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
   const kc = padTime(k, pad).reshape([BH * N, C, K]);
@@ -138,6 +147,80 @@ function chunkForm(
   let output = tf.add(intra, inter).reshape([B, H, N * C, V]) as tf.Tensor4D;
   if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
   return [output, state.reshape([B, H, K, V]) as tf.Tensor4D];
+}
+
+/** The same chunk form with per-head, per-chunk 2D matMuls (fewer FLOPs lost to the batched loop when heads are few and wide). */
+function chunkFormPerHead(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  initialState: tf.Tensor4D | null,
+  scale: number,
+  C: number,
+  b: tf.Tensor3D,
+): tf.Tensor[] {
+  const [B, H, L, K] = q.shape;
+  const V = v.shape[3];
+  const BH = B * H;
+  const N = Math.ceil(L / C);
+  const pad = N * C - L;
+  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
+  const kc = padTime(k, pad).reshape([BH * N, C, K]);
+  const vc = padTime(v, pad).reshape([BH * N, C, V]);
+  const bReader = blockReader(b);
+  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
+  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
+  // factors around the chunk's first position: q_t exp(b_t − b_0) and k_s exp(b_0 − b_s) give the
+  // intra-chunk scores; a second exp rather than dividing by the first, because tfjs's Div gradient
+  // squares the divisor, which underflows for spans near the limit
+  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // [BH·N, C, K]
+  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // [BH·N, C, K]
+  // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
+  const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
+  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
+  // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
+  const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
+  const update = tf.concat([decayDiag, tf.transpose(kg, [0, 2, 1])], 2); // [BH·N, K, K + C]
+  // per-chunk operands, cut by readers (one host copy each on wasm, see pieces.ts)
+  const qfR = blockReader(qf);
+  const kfTR = blockReader(tf.transpose(kf, [0, 2, 1])); // [BH·N, K, C]
+  const qgR = blockReader(qg);
+  const vR = blockReader(vc);
+  const updateR = blockReader(update);
+  const take = (r: BlockReader, i: number, rows: number, cols: number) => r.take([i, 0, 0], [1, rows, cols], [rows, cols]) as tf.Tensor2D;
+  const causal = lowerTriangle(C);
+  const states = initialState ? splitEven(initialState.reshape([BH, K, V]), BH, 0) : null;
+
+  const outs: tf.Tensor2D[] = [];
+  const finals: tf.Tensor2D[] = [];
+  for (let h = 0; h < BH; h++) {
+    const [o, s] = tf.tidy(() => {
+      let state: tf.Tensor2D | null = states ? (states[h]!.reshape([K, V]) as tf.Tensor2D) : null;
+      const chunkOuts: tf.Tensor2D[] = [];
+      for (let n = 0; n < N; n++) {
+        const i = h * N + n;
+        const vn = take(vR, i, C, V);
+        const scores = tf.mul(tf.matMul(take(qfR, i, C, K), take(kfTR, i, K, C)), causal) as tf.Tensor2D; // [C, C]
+        const upd = take(updateR, i, K, K + C);
+        if (state) {
+          // o = [qg | scores] @ [S ; v] and S_next = update @ [S ; v]: three products per chunk
+          const sv = tf.concat([state, vn], 0); // [K + C, V]
+          chunkOuts.push(tf.matMul(tf.concat([take(qgR, i, C, K), scores], 1), sv) as tf.Tensor2D);
+          state = tf.matMul(upd, sv) as tf.Tensor2D;
+        } else {
+          // zero entering state (first chunk, no initial state)
+          chunkOuts.push(tf.matMul(scores, vn) as tf.Tensor2D);
+          state = tf.matMul(tf.slice(upd, [0, K], [K, C]), vn) as tf.Tensor2D;
+        }
+      }
+      return [chunkOuts.length > 1 ? tf.concat(chunkOuts, 0) : chunkOuts[0]!, state!] as [tf.Tensor2D, tf.Tensor2D];
+    });
+    outs.push(o);
+    finals.push(s);
+  }
+  let output = tf.stack(outs).reshape([B, H, N * C, V]) as tf.Tensor4D;
+  if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
+  return [output, tf.stack(finals).reshape([B, H, K, V]) as tf.Tensor4D];
 }
 
 function lowerTriangle(C: number): tf.Tensor2D {
