@@ -81,6 +81,46 @@ function blockBias(b: Block, P: number, causal: boolean, window: number): tf.Ten
 }
 
 /**
+ * Sums per-block key gradients [N, kw, X] placed at key offsets into [N, Lk, X] with memory O(Lk):
+ * on wasm on the host (no kernel, each block read once), elsewhere a running sum of pads.
+ */
+function keyGradient(N: number, Lk: number, X: number): { add(t: tf.Tensor3D, k0: number): void; result(): tf.Tensor3D } {
+  if (tf.getBackend() === 'wasm') {
+    const acc = new Float32Array(N * Lk * X);
+    return {
+      add(t, k0) {
+        const kw = t.shape[1];
+        const d = t.dataSync() as Float32Array;
+        for (let n = 0; n < N; n++) {
+          const src = n * kw * X;
+          const dst = (n * Lk + k0) * X;
+          for (let i = 0; i < kw * X; i++) acc[dst + i] += d[src + i]!;
+        }
+        t.dispose();
+      },
+      result: () => tf.tensor3d(acc, [N, Lk, X]),
+    };
+  }
+  let sum: tf.Tensor3D | null = null;
+  return {
+    add(t, k0) {
+      const kw = t.shape[1];
+      const placed = kw === Lk ? t : (tf.pad(t, [[0, 0], [k0, Lk - k0 - kw], [0, 0]]) as tf.Tensor3D);
+      if (placed !== t) t.dispose();
+      if (!sum) {
+        sum = placed;
+        return;
+      }
+      const next = tf.add(sum, placed) as tf.Tensor3D;
+      sum.dispose();
+      placed.dispose();
+      sum = next;
+    },
+    result: () => sum!,
+  };
+}
+
+/**
  * q [B, H, Lq, K], k [B, Hkv, Lk, K], v [B, Hkv, Lk, V], already validated (H a multiple of Hkv;
  * causal needs Lq <= Lk, queries aligned to the end of the keys). Returns [B, H, Lq, V].
  */
@@ -133,8 +173,8 @@ export function fusedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, c
         const vTCut = hostCutter(tf.transpose(sv.reshape([N, Lk, V]), [0, 2, 1])); // [N, V, Lk]
         const dOCut = hostCutter(dy.reshape([N, G, Lq, V]));
         const dqs: tf.Tensor[] = [];
-        const dks: tf.Tensor[] = [];
-        const dvs: tf.Tensor[] = [];
+        const dK = keyGradient(N, Lk, K);
+        const dV = keyGradient(N, Lk, V);
         blocks.forEach((b, bi) => {
           const R = G * b.rows;
           const p = sp[bi]!;
@@ -153,13 +193,12 @@ export function fusedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, c
             dv.push(tf.matMul(pTCut([j, 0, 0], [1, b.kw, R], [b.kw, R]), dO[j]!));
           }
           dqs.push(tf.stack(dq).reshape([N, G, b.rows, K]));
-          const place = (t: tf.Tensor) => (b.kw === Lk ? t : tf.pad(t, [[0, 0], [b.k0, Lk - b.k0 - b.kw], [0, 0]]));
-          dks.push(place(tf.stack(dk)));
-          dvs.push(place(tf.stack(dv)));
+          dK.add(tf.stack(dk) as tf.Tensor3D, b.k0);
+          dV.add(tf.stack(dv) as tf.Tensor3D, b.k0);
         });
         const dq = tf.mul(dqs.length > 1 ? tf.concat(dqs, 2) : dqs[0]!, cfg.scale).reshape([B, H, Lq, K]);
-        const dk = (dks.length > 1 ? tf.addN(dks) : dks[0]!).reshape([B, Hkv, Lk, K]);
-        const dv = (dvs.length > 1 ? tf.addN(dvs) : dvs[0]!).reshape([B, Hkv, Lk, V]);
+        const dk = dK.result().reshape([B, Hkv, Lk, K]);
+        const dv = dV.result().reshape([B, Hkv, Lk, V]);
         return [dq, dk, dv];
       }),
     };

@@ -48,9 +48,10 @@ export function glaChunk(
 ): GlaResult {
   const L = q.shape[2];
   let C = Math.min(chunkSize, L);
-  // batched over chunks and heads for training batches; per head when heads are few (prefill at
-  // B = 1): there the batched loop's slower FLOPs cost more than the per-head kernels
-  const perHead = layout === 'per-head' || (layout === 'auto' && q.shape[0] * q.shape[1] <= 4);
+  // batched over chunks and heads whenever a gradient is recorded (its memory is linear in L; the
+  // per-head cuts' pad gradients are not) and for many heads; per head for a forward pass over few
+  // heads (prefill at B = 1), where the batched loop's slower FLOPs cost more than the extra kernels
+  const perHead = layout === 'per-head' || (layout === 'auto' && q.shape[0] * q.shape[1] <= 4 && !tf.engine().isTapeOn());
   for (;;) {
     // an empty list: the decay span is too wide for this chunk size
     const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C, perHead));

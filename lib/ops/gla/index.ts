@@ -19,7 +19,7 @@ export interface GlaOptions {
   mode?: 'recurrent' | 'chunk';
   /** tokens per chunk in 'chunk' mode (default 64) */
   chunkSize?: number;
-  /** 'chunk' mode products: batched over chunks and heads, per head, or 'auto' (per head when B·H <= 4) */
+  /** 'chunk' mode products: batched over chunks and heads, per head, or 'auto' (per head for a forward pass without gradient when B·H <= 4) */
   layout?: GlaChunkLayout;
 }
 
