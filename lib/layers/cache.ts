@@ -15,6 +15,7 @@ export class KVCache {
   private values: tf.Tensor4D | null = null;
   /** the oldest slot of the ring */
   private start = 0;
+  private disposed = false;
 
   /** @param capacity most tokens kept (window - 1 for SWA), or null to keep all (full attention) */
   constructor(readonly capacity: number | null) {
@@ -33,6 +34,7 @@ export class KVCache {
    * Call inside tf.tidy: the returned tensors belong to the caller's scope; the cache keeps its own.
    */
   append(k: tf.Tensor4D, v: tf.Tensor4D): { keys: tf.Tensor4D; values: tf.Tensor4D } {
+    if (this.disposed) throw new Error(`this KV cache was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
     const Ln = k.shape[2];
     const cap = this.capacity;
     const prevK = this.keys;
@@ -69,6 +71,7 @@ export class KVCache {
     this.values?.dispose();
     this.keys = null;
     this.values = null;
+    this.disposed = true;
   }
 
   private chronological(buf: tf.Tensor4D): tf.Tensor4D {
@@ -100,13 +103,16 @@ export class RecurrentCache {
   /** tokens seen so far */
   seen = 0;
   private s: tf.Tensor4D | null = null;
+  private disposed = false;
 
   get state(): tf.Tensor4D | null {
+    if (this.disposed) throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
     return this.s;
   }
 
   /** Replaces the state (keeps a clone; disposes the previous one) after `tokens` more tokens. */
   update(state: tf.Tensor4D, tokens: number): void {
+    if (this.disposed) throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
     const old = this.s;
     this.s = tf.keep(state.clone());
     this.seen += tokens;
@@ -120,6 +126,7 @@ export class RecurrentCache {
   dispose(): void {
     this.s?.dispose();
     this.s = null;
+    this.disposed = true;
   }
 }
 

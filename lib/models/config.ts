@@ -122,9 +122,10 @@ export function resolveConfig(partial: Partial<ModelConfig> = {}): ModelConfig {
     if (!KNOWN.has(key)) throw new TypeError(`unknown config field '${key}' (use configFromJSON to read a config.json with extra fields)`);
   }
   const L = partial.num_hidden_layers ?? DEFAULT_CONFIG.num_hidden_layers;
+  // inter-layer default: softmax on odd layers; an intra-layer hybrid has no attn_layers
   const c: ModelConfig = {
     ...DEFAULT_CONFIG,
-    attn_layers: Array.from({ length: Math.floor(L / 2) }, (_, i) => 2 * i + 1),
+    attn_layers: partial.hybrid === 'intra' ? [] : Array.from({ length: Math.floor(L / 2) }, (_, i) => 2 * i + 1),
     ...stripUndefined(partial),
   } as ModelConfig;
   c.attn_layers = [...c.attn_layers];
@@ -155,7 +156,7 @@ export function configFromJSON(json: Record<string, unknown>): ModelConfig {
     // a plain Transformer config (qwen2, llama, mistral): every block is softmax attention
     picked.attn_layers = Array.from({ length: L }, (_, i) => i);
   }
-  if (modelType === 'gla_swa') {
+  if (modelType === 'gla_swa' && picked.hybrid !== 'intra') {
     // GLAswaConfig.__init__ overwrites attn_layers with the odd layers whatever the file says
     picked.attn_layers = Array.from({ length: Math.floor(L / 2) }, (_, i) => 2 * i + 1);
   }
@@ -194,7 +195,7 @@ export function validateConfig(c: ModelConfig): void {
   if ((c.hidden_size / c.num_attention_heads) % 2 !== 0) throw new RangeError(`config: head dim hidden_size / num_attention_heads must be even for RoPE, got ${c.hidden_size / c.num_attention_heads}`);
   if (c.sliding_window !== null) checkPosInt('sliding_window', c.sliding_window, 0);
   for (const f of ['norm_eps', 'rope_theta', 'initializer_range', 'gate_logit_normalizer', 'spike_threshold_k'] as const) {
-    if (typeof c[f] !== 'number' || !(c[f] >= 0) || !Number.isFinite(c[f])) throw new RangeError(`config.${f} must be a finite number >= 0, got ${JSON.stringify(c[f])}`);
+    if (typeof c[f] !== 'number' || !(c[f] >= 0) || !Number.isFinite(c[f])) throw new RangeError(`config.${f} must be a finite number >= 0, got ${typeof c[f] === 'number' ? String(c[f]) : JSON.stringify(c[f])}`);
   }
   if (!(c.rope_theta > 0)) throw new RangeError(`config.rope_theta must be > 0, got ${c.rope_theta}`);
   checkOneOf('hidden_act', c.hidden_act, ['swish', 'silu']);
@@ -210,6 +211,14 @@ export function validateConfig(c: ModelConfig): void {
   checkLayerList('attn_layers', c.attn_layers, L);
   checkLayerList('full_attn_layers', c.full_attn_layers, L);
   checkLayerList('mlp_only_layers', c.mlp_only_layers, L);
+  // settings that would be ignored are errors, not silent no-ops
+  if (c.hybrid === 'intra' && c.attn_layers.length > 0) {
+    throw new RangeError(`config.attn_layers ${JSON.stringify(c.attn_layers)} has no effect with hybrid 'intra' (every block is LA + softmax; full_attn_layers picks the full-attention ones): use attn_layers: []`);
+  }
+  if (c.hybrid === 'inter') {
+    const gla = c.full_attn_layers.filter((i) => !c.attn_layers.includes(i));
+    if (gla.length > 0) throw new RangeError(`config.full_attn_layers lists ${gla.join(', ')}, which ${gla.length > 1 ? 'are GLA layers' : 'is a GLA layer'} (not in attn_layers ${JSON.stringify(c.attn_layers)}): full_attn_layers only applies to softmax layers`);
+  }
   if (c.num_experts > 0 && c.num_experts_per_tok > c.num_experts) throw new RangeError(`config.num_experts_per_tok (${c.num_experts_per_tok}) must be <= num_experts (${c.num_experts})`);
   if (c.num_experts > 0 && c.num_experts_per_tok === 0 && c.num_shared_experts === 0) throw new RangeError('config: num_experts_per_tok and num_shared_experts cannot both be 0');
   if (c.moe_intermediate_size !== null) checkPosInt('moe_intermediate_size', c.moe_intermediate_size);

@@ -13,3 +13,5 @@ export { buildBlocks } from './build.js';
 export { SpikingBrainModel, ModelCache, type ModelOptions, type ForwardOptions, type TokenIds } from './model.js';
 export { trainStep, nextTokenBatch, greedyDecode } from './train.js';
 export { stateDict, loadStateDict, saveSafetensors, loadSafetensors, modelFromSafetensors, type LoadReport, type SaveOptions } from './weights.js';
+export { estimateTrainStepBytes, estimateForwardBytes, memoryLimitBytes, checkFits, WASM_HEAP_LIMIT_BYTES } from './memory.js';
+export { embedLookup, embedOneHot } from './embedding.js';

@@ -4,8 +4,8 @@
  * states, growing KV caches for full attention. Projections can switch to W8ASpike per model (§3.3;
  * lm_head stays float, as in the reference) and report their inputs to a hook.
  *
- * The embedding is one-hot × matrix on the training path (the wasm backend has no gradient for
- * gather) and a gather otherwise; both give the same numbers.
+ * The embedding is a gather; on the training path its gradient is a host scatter-add (the wasm
+ * backend has no gradient kernel for gather; models/embedding.ts, with the one-hot sibling).
  */
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -14,6 +14,8 @@ import {
 } from '../layers/index.js';
 import { buildBlocks } from './build.js';
 import { resolveConfig, type ModelConfig } from './config.js';
+import { embedLookup } from './embedding.js';
+import { checkFits, estimateForwardBytes } from './memory.js';
 
 export interface ModelOptions {
   /** seed of every weight (each parameter's is derived from it and its name) */
@@ -23,7 +25,7 @@ export interface ModelOptions {
 export interface ForwardOptions {
   /** decode: the ids are the next tokens after those the cache has seen; the cache advances */
   cache?: ModelCache;
-  /** one-hot embedding (differentiable on every backend) instead of gather */
+  /** embedding with a gradient (gather + host scatter-add, models/embedding.ts) */
   differentiable?: boolean;
 }
 
@@ -34,7 +36,13 @@ export type TokenIds = tf.Tensor2D | number[][];
 export class ModelCache {
   /** tokens seen so far */
   seen = 0;
+  private isDisposed = false;
   constructor(readonly layers: LayerCache[]) {}
+
+  /** true after dispose(): the cache has lost its context and cannot be used again */
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
 
   /** Bytes held now (float32), KV caches and recurrent states. */
   bytes(): number {
@@ -43,6 +51,7 @@ export class ModelCache {
 
   dispose(): void {
     for (const c of this.layers) disposeLayerCache(c);
+    this.isDisposed = true;
   }
 }
 
@@ -76,11 +85,14 @@ export class SpikingBrainModel implements Layer {
 
   /** Logits [B, L, V] for ids [B, L]; with a cache, the ids continue the cached sequence. */
   forward(inputIds: TokenIds, o: ForwardOptions = {}): tf.Tensor3D {
+    const cache = o.cache;
+    if (cache && cache.disposed) throw new Error(`the decoding cache was disposed after ${cache.seen} tokens: its context is gone; make a new one with createCache()`);
+    if (cache && cache.layers.length !== this.blocks.length) throw new RangeError(`expected a cache of ${this.blocks.length} layers (createCache()), got ${cache.layers.length}`);
     return tf.tidy(() => {
-      const ids = this.ids(inputIds);
+      const ids = this.ids(inputIds, 'inputIds');
+      // a pass that cannot fit fails here, before any model work (a training step checks its own, larger, estimate)
+      if (!tf.engine().isTapeOn()) checkFits('forward pass', estimateForwardBytes(this.config, ids.shape[0], ids.shape[1]), ids.shape[0], ids.shape[1]);
       let h = this.embed(ids, o.differentiable ?? false);
-      const cache = o.cache;
-      if (cache && cache.layers.length !== this.blocks.length) throw new RangeError(`expected a cache of ${this.blocks.length} layers (createCache()), got ${cache.layers.length}`);
       this.blocks.forEach((b, i) => {
         h = b.apply(h, cache?.layers[i]);
       });
@@ -92,11 +104,13 @@ export class SpikingBrainModel implements Layer {
   /** Mean next-token cross-entropy of logits(ids) against targets [B, L] (differentiable path). */
   loss(inputIds: TokenIds, targets: TokenIds): tf.Scalar {
     return tf.tidy(() => {
-      const t = this.ids(targets);
-      const logits = this.forward(inputIds, { differentiable: true });
-      if (logits.shape[0] !== t.shape[0] || logits.shape[1] !== t.shape[1]) {
-        throw new RangeError(`expected targets of shape [${logits.shape[0]}, ${logits.shape[1]}], got [${t.shape.join(', ')}]`);
+      // every input checked before any model work
+      const ids = this.ids(inputIds, 'inputIds');
+      const t = this.ids(targets, 'targets');
+      if (ids.shape[0] !== t.shape[0] || ids.shape[1] !== t.shape[1]) {
+        throw new RangeError(`expected targets of shape [${ids.shape[0]}, ${ids.shape[1]}] (the inputs' shape), got [${t.shape.join(', ')}]`);
       }
+      const logits = this.forward(ids, { differentiable: true });
       const V = this.config.vocab_size;
       const logp = tf.logSoftmax(tf.reshape(logits, [-1, V]));
       const onehot = tf.cast(tf.oneHot(tf.reshape(t, [-1]) as tf.Tensor1D, V), 'float32');
@@ -184,15 +198,35 @@ export class SpikingBrainModel implements Layer {
     this.lmHead?.dispose();
   }
 
-  private ids(x: TokenIds): tf.Tensor2D {
+  /** Checked token ids as an int32 tensor (arrays value by value, tensors by one min/max reduction). */
+  ids(x: TokenIds, name = 'token ids'): tf.Tensor2D {
     const V = this.config.vocab_size;
+    const bad = (v: number) => new RangeError(`token ids must be integers in [0, ${V - 1}] (vocab_size ${V}), got ${v}${name === 'token ids' ? '' : ` in ${name}`}`);
     if (Array.isArray(x)) {
       const L = x[0]?.length ?? 0;
-      if (x.length === 0 || L === 0 || x.some((r) => !Array.isArray(r) || r.length !== L)) throw new RangeError('expected token ids [B, L] with B, L >= 1 and rows of equal length');
-      for (const r of x) for (const t of r) if (!Number.isInteger(t) || t < 0 || t >= V) throw new RangeError(`token ids must be integers in [0, ${V - 1}] (vocab_size ${V}), got ${t}`);
+      if (x.length === 0 || L === 0 || x.some((r) => !Array.isArray(r) || r.length !== L)) throw new RangeError(`expected ${name} [B, L] with B, L >= 1 and rows of equal length`);
+      for (const r of x) for (const t of r) if (!Number.isInteger(t) || t < 0 || t >= V) throw bad(t);
       return tf.tensor2d(x, [x.length, L], 'int32');
     }
-    if (!(x instanceof tf.Tensor) || x.rank !== 2) throw new RangeError(`expected token ids of shape [B, L], got ${x instanceof tf.Tensor ? `[${x.shape.join(', ')}]` : typeof x}`);
+    if (!(x instanceof tf.Tensor) || x.rank !== 2) throw new RangeError(`expected ${name} of shape [B, L], got ${x instanceof tf.Tensor ? `[${x.shape.join(', ')}]` : typeof x}`);
+    if (x.isDisposed) throw new Error(`expected ${name} of shape [B, L], got a disposed tensor`);
+    if (x.size === 0) throw new RangeError(`expected ${name} [B, L] with B, L >= 1, got [${x.shape.join(', ')}]`);
+    if (x.dtype !== 'int32' && x.dtype !== 'float32') throw new TypeError(`expected ${name} of dtype int32 (or float32 holding integers), got ${x.dtype}`);
+    // min, max and (for floats) the largest distance to an integer, in one read
+    const [lo, hi, frac] = tf.tidy(() => {
+      const flat = tf.reshape(x, [-1]);
+      const parts = [tf.min(flat), tf.max(flat)];
+      if (x.dtype === 'float32') parts.push(tf.max(tf.abs(tf.sub(flat, tf.round(flat)))));
+      return tf.stack(parts).dataSync();
+    }) as unknown as number[];
+    // float32 values shown as typed (1.9, not 1.899999976158142)
+    const shown = (v: number) => (x.dtype === 'float32' ? Number(v.toPrecision(7)) : v);
+    if (!(lo! >= 0)) throw bad(shown(lo!));
+    if (!(hi! < V)) throw bad(shown(hi!));
+    if (frac !== undefined && !(frac === 0)) {
+      const v = (x.dataSync() as Float32Array).find((t) => !Number.isInteger(t));
+      throw bad(shown(v ?? Number.NaN));
+    }
     return x.dtype === 'int32' ? x : tf.cast(x, 'int32');
   }
 
@@ -200,7 +234,7 @@ export class SpikingBrainModel implements Layer {
     const [B, L] = ids.shape;
     const D = this.config.hidden_size;
     const flat = tf.reshape(ids, [-1]) as tf.Tensor1D;
-    const e = differentiable ? matMul2D(tf.cast(tf.oneHot(flat, this.config.vocab_size), 'float32') as tf.Tensor2D, this.embeddings as tf.Tensor2D) : tf.gather(this.embeddings, flat);
+    const e = differentiable ? embedLookup(this.embeddings as tf.Tensor2D, flat) : tf.gather(this.embeddings, flat);
     return tf.reshape(e, [B, L, D]);
   }
 

@@ -4,7 +4,17 @@
  * disposed inside one call, so repeated steps leak nothing.
  */
 import * as tf from '@tensorflow/tfjs';
+import { checkFits, estimateTrainStepBytes } from './memory.js';
 import type { SpikingBrainModel, TokenIds } from './model.js';
+
+/** Set once the wasm backend has aborted: tfjs-wasm cannot recover in the same process. */
+let backendAborted: string | null = null;
+
+/** Errors that come from inside wasm (out of memory, abort), not from a check of ours. */
+export function isWasmAbort(e: unknown): boolean {
+  const m = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+  return /Aborted\(|memory access out of bounds|RuntimeError|Cannot enlarge memory|out of memory/i.test(m);
+}
 
 /** Inputs and targets for next-token prediction from sequences [B, L + 1]: ids[:, :-1] and ids[:, 1:]. */
 export function nextTokenBatch(sequences: number[][]): { inputs: number[][]; targets: number[][] } {
@@ -15,12 +25,32 @@ export function nextTokenBatch(sequences: number[][]): { inputs: number[][]; tar
 /** One optimizer step on the mean cross-entropy; returns the loss before the step. */
 export function trainStep(model: SpikingBrainModel, optimizer: tf.Optimizer, inputs: TokenIds, targets: TokenIds): number {
   if (model.runtime.mode !== 'float') throw new Error('trainStep needs float projections: call model.setW8ASpike(false) first');
-  const cost = optimizer.minimize(() => model.loss(inputs, targets), true, model.trainableVariables());
-  if (!cost) throw new Error('optimizer.minimize returned no loss');
-  const value = cost.dataSync()[0]!;
-  cost.dispose();
-  model.weightsChanged();
-  return value;
+  if (backendAborted) throw new Error(backendAborted);
+  // every input checked, and the size estimated, before any tensor work of the step
+  const ids = model.ids(inputs, 'inputs');
+  const t = model.ids(targets, 'targets');
+  try {
+    const [B, L] = ids.shape;
+    if (t.shape[0] !== B || t.shape[1] !== L) throw new RangeError(`expected targets of shape [${B}, ${L}] (the inputs' shape), got [${t.shape.join(', ')}]`);
+    checkFits('training step', estimateTrainStepBytes(model.config, B, L), B, L);
+    let cost: tf.Scalar | null;
+    try {
+      cost = optimizer.minimize(() => model.loss(ids, t), true, model.trainableVariables());
+    } catch (e) {
+      if (!isWasmAbort(e)) throw e;
+      backendAborted = `the wasm backend aborted during a training step on batch ${B} × length ${L} (${e instanceof Error ? e.message : String(e)}); ` +
+        'tfjs-wasm cannot recover from an abort: this process can no longer run the model, restart it with a smaller batch or length';
+      throw new Error(backendAborted);
+    }
+    if (!cost) throw new Error('optimizer.minimize returned no loss');
+    const value = cost.dataSync()[0]!;
+    cost.dispose();
+    model.weightsChanged();
+    return value;
+  } finally {
+    if (ids !== inputs) ids.dispose();
+    if (t !== targets) t.dispose();
+  }
 }
 
 /** Greedy continuation: prefill the prompt [1, L] with a cache, then `steps` tokens one at a time. */

@@ -50,6 +50,17 @@ export function loadStateDict(model: SpikingBrainModel, tensors: Record<string, 
       throw new RangeError(`expected ${name} of shape [${want.join(', ')}], got [${t.shape.join(', ')}]`);
     }
   }
+  // NaN or Inf weights would load silently and decode garbage (greedy decoding then returns token 0)
+  for (const [name] of params) {
+    const t = tensors[name];
+    if (!t) continue;
+    const finite = tf.tidy(() => tf.all(tf.isFinite(t)).dataSync()[0]);
+    if (!finite) {
+      const values = t.dataSync();
+      const i = values.findIndex((x) => !Number.isFinite(x));
+      throw new RangeError(`weight ${name} holds a non-finite value (${values[i]} at flat index ${i}): refusing to load it`);
+    }
+  }
   tf.tidy(() => {
     for (const [name, v] of params) {
       const t = tensors[name];

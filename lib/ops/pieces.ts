@@ -40,6 +40,23 @@ export function blockReader(x: tf.Tensor): BlockReader {
   };
 }
 
+/**
+ * Cuts blocks of `x` without recording a gradient (for ops that write their own backward pass):
+ * on wasm one host read of `x`, then each block is a fresh tensor (no kernel); elsewhere tf.slice.
+ */
+export function hostCutter(x: tf.Tensor): (begin: readonly number[], size: readonly number[], shape: readonly [number, number]) => tf.Tensor2D {
+  if (tf.getBackend() !== 'wasm' || x.dtype !== 'float32') {
+    return (begin, size, shape) => tf.slice(x, [...begin], [...size]).reshape([...shape]);
+  }
+  let data: Float32Array | null = null;
+  const fullShape = x.shape;
+  const strides = stridesOf(fullShape);
+  return (begin, size, shape) => {
+    data ??= x.dataSync() as Float32Array;
+    return tf.tensor2d(copyBlock(data, fullShape, strides, begin, size), [...shape], 'float32');
+  };
+}
+
 /** Pieces of `x` along `axis` with the given sizes (summing to the axis length), in order. */
 export function splitMany<T extends tf.Tensor>(x: T, sizes: readonly number[], axis: number): T[] {
   const total = sizes.reduce((a, b) => a + b, 0);

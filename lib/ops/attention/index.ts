@@ -1,11 +1,12 @@
 /**
  * softmaxAttention: the public entry for full and sliding-window softmax attention (report §3.1;
  * the hybrid models put SWA or full attention beside GLA layers, §3.1–3.2). Validates, then runs the
- * blocked fast path (attention/blocked.ts); attention/naive.ts is the float64 reference.
+ * fused fast path (attention/fused.ts, hand-written gradient) or the blocked one (attention/blocked.ts, autodiff); attention/naive.ts is the float64 reference.
  */
 import * as tf from '@tensorflow/tfjs';
 import { expectKnownKeys, expectPositiveInteger, expectScale, expectShape, shapeString } from '../validate.js';
 import { blockedAttention } from './blocked.js';
+import { fusedAttention } from './fused.js';
 
 export interface SoftmaxAttentionOptions {
   /** mask keys after each query's position (default false; implied by `window`) */
@@ -14,6 +15,8 @@ export interface SoftmaxAttentionOptions {
   window?: number;
   /** score scale (default K^-0.5) */
   scale?: number;
+  /** 'fused' (default: hand-written gradient, few kernels) or 'blocked' (autodiff, its sibling and cross-check) */
+  kernel?: 'fused' | 'blocked';
 }
 
 /**
@@ -25,7 +28,7 @@ export interface SoftmaxAttentionOptions {
  */
 export function softmaxAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, options: SoftmaxAttentionOptions = {}): tf.Tensor4D {
   if (options === null || typeof options !== 'object') throw new TypeError(`expected options to be an object, got ${String(options)}`);
-  expectKnownKeys('softmaxAttention', options, ['causal', 'window', 'scale']);
+  expectKnownKeys('softmaxAttention', options, ['causal', 'window', 'scale', 'kernel']);
   const dims: Record<string, number> = {};
   expectShape('q', q, ['B', 'H', 'Lq', 'K'], dims, '[B, H, L, K]');
   expectShape('k', k, ['B', 'Hkv', 'Lk', 'K'], dims, '[B, Hkv, Lk, K]');
@@ -46,5 +49,7 @@ export function softmaxAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
     throw new RangeError(`causal attention needs at most as many queries as keys (queries sit at the end of the keys), got Lq=${Lq} and Lk=${Lk}`);
   }
   const scale = options.scale === undefined ? 1 / Math.sqrt(K) : expectScale(options.scale);
-  return blockedAttention(q, k, v, { causal, window, scale });
+  const kernel = options.kernel ?? 'fused';
+  if (kernel !== 'fused' && kernel !== 'blocked') throw new RangeError(`expected kernel 'fused' or 'blocked', got ${JSON.stringify(kernel)}`);
+  return kernel === 'fused' ? fusedAttention(q, k, v, { causal, window, scale }) : blockedAttention(q, k, v, { causal, window, scale });
 }

@@ -17,14 +17,20 @@
  * factors exp(b_t) and exp(b_last − b_s) are ≤ 1 for decays (gk ≤ 0) and only ever underflow
  * towards their true, negligible values.
  *
- * Layout: the per-chunk operands are computed for all chunks at once, then cut per chunk and head
- * (pieces.ts); every product is a 2D untransposed matMul of one head (the fast XNNPACK path on wasm;
- * batched or transposed matMuls take a scalar loop 10–20× slower). Differentiable
- * with tfjs autodiff (pad, reshape, cumsum, exp, mul, transpose, concat, block cuts, matMul, slice).
+ * Layout (flash-linear-attention's chunk form): every product runs over all chunks and heads at
+ * once as one batched matMul (intra-chunk scores, intra-chunk outputs, each chunk's write to the
+ * state, each chunk's read of the state entering it); only the scan over chunks is sequential, and it
+ * is elementwise (S_{n+1} = exp(b_last) ⊙ S_n + write_n). So the kernel count grows with the number
+ * of chunks, not with chunks × heads: on wasm, tiny per-head matMuls cost more in launches than the
+ * batched ones lose to their slower loop. Differentiable with tfjs autodiff (pad, reshape, cumsum,
+ * exp, mul, matMul, block cuts, stack, slice).
  */
 import * as tf from '@tensorflow/tfjs';
 import { blockReader, splitEven, type BlockReader } from '../pieces.js';
 import type { GlaResult } from './recurrent.js';
+
+/** How the chunk form lays out its products: 'batched' (all chunks and heads per kernel), 'per-head' (2D matMuls per head and chunk), 'auto'. */
+export type GlaChunkLayout = 'auto' | 'batched' | 'per-head';
 
 /** Largest span of the cumulative log-decay inside one chunk that the factored form accepts. */
 export const MAX_CHUNK_LOG_SPAN = 60;
@@ -38,12 +44,17 @@ export function glaChunk(
   initialState: tf.Tensor4D | null,
   scale: number,
   chunkSize: number,
+  layout: GlaChunkLayout = 'auto',
 ): GlaResult {
   const L = q.shape[2];
   let C = Math.min(chunkSize, L);
+  // batched over chunks and heads whenever a gradient is recorded (its memory is linear in L; the
+  // per-head cuts' pad gradients are not) and for many heads; per head for a forward pass over few
+  // heads (prefill at B = 1), where the batched loop's slower FLOPs cost more than the extra kernels
+  const perHead = layout === 'per-head' || (layout === 'auto' && q.shape[0] * q.shape[1] <= 4 && !tf.engine().isTapeOn());
   for (;;) {
     // an empty list: the decay span is too wide for this chunk size
-    const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C));
+    const result = tf.tidy(() => chunkForm(q, k, v, gk, initialState, scale, C, perHead));
     if (result.length === 2) return { output: result[0] as tf.Tensor4D, finalState: result[1] as tf.Tensor4D };
     C = Math.ceil(C / 2);
   }
@@ -89,6 +100,7 @@ function chunkForm(
   initialState: tf.Tensor4D | null,
   scale: number,
   C: number,
+  perHead: boolean,
 ): tf.Tensor[] {
   const [B, H, L, K] = q.shape;
   const V = v.shape[3];
@@ -99,7 +111,60 @@ function chunkForm(
   const g = padTime(gk, pad).reshape([BH * N, C, K]) as tf.Tensor3D;
   const b = cumsumOverTime(g); // [BH·N, C, K]
   if (C > 1 && logSpan(b) > MAX_CHUNK_LOG_SPAN) return [];
+  if (perHead) return chunkFormPerHead(q, k, v, initialState, scale, C, b);
 
+  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
+  const kc = padTime(k, pad).reshape([BH * N, C, K]);
+  const vc = padTime(v, pad).reshape([BH * N, C, V]);
+  const bReader = blockReader(b);
+  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
+  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
+  // factors around the chunk's first position: q_t exp(b_t − b_0) and k_s exp(b_0 − b_s) give the
+  // intra-chunk scores; a second exp rather than dividing by the first, because tfjs's Div gradient
+  // squares the divisor, which underflows for spans near the limit
+  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // [BH·N, C, K]
+  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // [BH·N, C, K]
+  // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
+  const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
+  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
+  // every chunk and head at once: intra-chunk scores and outputs, and each chunk's write to the state
+  const scores = tf.mul(tf.matMul(qf, kf, false, true), lowerTriangle(C)); // [BH·N, C, C]
+  const intra = tf.matMul(scores, vc); // [BH·N, C, V]
+  const writes = tf.matMul(kg, vc, true, false).reshape([BH, N, K, V]); // Σ_s kgᵀ v per chunk
+  const decays = tf.exp(bLast).reshape([BH, N, K, 1]);
+  // the scan over chunks is elementwise: S_{n+1} = exp(b_last) ⊙ S_n + write_n
+  const wReader = blockReader(writes);
+  const dReader = blockReader(decays);
+  let state: tf.Tensor3D = initialState ? (initialState.reshape([BH, K, V]) as tf.Tensor3D) : tf.zeros([BH, K, V]);
+  const entering: tf.Tensor3D[] = [];
+  for (let n = 0; n < N; n++) {
+    entering.push(state);
+    const w = wReader.take([0, n, 0, 0], [BH, 1, K, V], [BH, K, V]) as tf.Tensor3D;
+    state = (n === 0 && !initialState ? w : tf.add(tf.mul(dReader.take([0, n, 0, 0], [BH, 1, K, 1], [BH, K, 1]), state), w)) as tf.Tensor3D;
+  }
+  // what each chunk reads from the state entering it, all chunks in one product
+  const states = (N > 1 ? tf.stack(entering, 1) : entering[0]!.reshape([BH, 1, K, V])).reshape([BH * N, K, V]);
+  const inter = tf.matMul(qg, states); // [BH·N, C, V]
+  let output = tf.add(intra, inter).reshape([B, H, N * C, V]) as tf.Tensor4D;
+  if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
+  return [output, state.reshape([B, H, K, V]) as tf.Tensor4D];
+}
+
+/** The same chunk form with per-head, per-chunk 2D matMuls (fewer FLOPs lost to the batched loop when heads are few and wide). */
+function chunkFormPerHead(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  initialState: tf.Tensor4D | null,
+  scale: number,
+  C: number,
+  b: tf.Tensor3D,
+): tf.Tensor[] {
+  const [B, H, L, K] = q.shape;
+  const V = v.shape[3];
+  const BH = B * H;
+  const N = Math.ceil(L / C);
+  const pad = N * C - L;
   const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
   const kc = padTime(k, pad).reshape([BH * N, C, K]);
   const vc = padTime(v, pad).reshape([BH * N, C, V]);

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expectKnownKeys, expectPositiveInteger, expectScale, expectShape } from '../validate.js';
-import { glaChunk } from './chunk.js';
+import { glaChunk, type GlaChunkLayout } from './chunk.js';
 import { glaRecurrent, type GlaResult } from './recurrent.js';
 
 export type { GlaResult } from './recurrent.js';
@@ -19,6 +19,8 @@ export interface GlaOptions {
   mode?: 'recurrent' | 'chunk';
   /** tokens per chunk in 'chunk' mode (default 64) */
   chunkSize?: number;
+  /** 'chunk' mode products: batched over chunks and heads, per head, or 'auto' (per head for a forward pass without gradient when B·H <= 4) */
+  layout?: GlaChunkLayout;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface GlaOptions {
  */
 export function gatedLinearAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, gk: tf.Tensor4D, options: GlaOptions = {}): GlaResult {
   if (options === null || typeof options !== 'object') throw new TypeError(`expected options to be an object, got ${String(options)}`);
-  expectKnownKeys('gatedLinearAttention', options, ['initialState', 'scale', 'mode', 'chunkSize']);
+  expectKnownKeys('gatedLinearAttention', options, ['initialState', 'scale', 'mode', 'chunkSize', 'layout']);
   const dims: Record<string, number> = {};
   expectShape('q', q, ['B', 'H', 'L', 'K'], dims);
   expectShape('k', k, ['B', 'H', 'L', 'K'], dims);
@@ -40,5 +42,7 @@ export function gatedLinearAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tenso
   if (mode !== 'chunk' && mode !== 'recurrent') throw new RangeError(`expected mode 'recurrent' or 'chunk', got ${JSON.stringify(mode)}`);
   const chunkSize = options.chunkSize === undefined ? 64 : expectPositiveInteger('chunkSize', options.chunkSize);
   const h0 = options.initialState ?? null;
-  return mode === 'chunk' ? glaChunk(q, k, v, gk, h0, scale, chunkSize) : glaRecurrent(q, k, v, gk, h0, scale);
+  const layout = options.layout ?? 'auto';
+  if (layout !== 'auto' && layout !== 'batched' && layout !== 'per-head') throw new RangeError(`expected layout 'auto', 'batched' or 'per-head', got ${JSON.stringify(layout)}`);
+  return mode === 'chunk' ? glaChunk(q, k, v, gk, h0, scale, chunkSize, layout) : glaRecurrent(q, k, v, gk, h0, scale);
 }
