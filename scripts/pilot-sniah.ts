@@ -7,7 +7,7 @@
  *
  * Usage: npx tsx scripts/pilot-sniah.ts [--steps 600] [--batch 8] [--L 256] [--fraction 0.5]
  *   [--lr 3e-3] [--warmup 30] [--hidden 128] [--layers 4] [--heads 4] [--kv 2] [--digits 4]
- *   [--eval-every 100] [--trials 20] [--final-trials 40] [--max-minutes 20] [--seed 42] [--log-every 25] [--out file.json]
+ *   [--eval-every 100] [--trials 20] [--final-trials 40] [--max-minutes 20] [--seed 42] [--log-every 25] [--answer-weight 1] [--out file.json]
  * Stops at --max-minutes (then evaluates once more); Ctrl-C ends it between steps.
  */
 import { writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { useNodeBackend } from '../lib/node/backend.js';
 import { readBrownCorpus } from '../lib/text/node.js';
 import { ByteTokenizer, evaluationWindows, joinDocuments, splitCorpus } from '../lib/text/index.js';
 import { SpikingBrainModel, resolveConfig, tinyFullAttentionConfig, parameterCount, nextTokenBatch, trainStep } from '../lib/models/index.js';
-import { cosineLearningRate, evaluateLoss, sniahGrid, sniahPooled, sniahTrainingBatch } from '../lib/training/index.js';
+import { answerWeights, cosineLearningRate, evaluateLoss, sniahGrid, sniahPooled, sniahTrainingExamples, weightedTrainStep } from '../lib/training/index.js';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +32,7 @@ const o = {
   steps: arg('steps', 600), batch: arg('batch', 8), L: arg('L', 256), fraction: arg('fraction', 0.5), lr: arg('lr', 3e-3),
   warmup: arg('warmup', 30), hidden: arg('hidden', 128), layers: arg('layers', 4), heads: arg('heads', 4), kv: arg('kv', 2),
   digits: arg('digits', 4), evalEvery: arg('eval-every', 100), trials: arg('trials', 20), finalTrials: arg('final-trials', 40),
-  maxMinutes: arg('max-minutes', 20), seed: arg('seed', 42), logEvery: arg('log-every', 25),
+  maxMinutes: arg('max-minutes', 20), seed: arg('seed', 42), logEvery: arg('log-every', 25), answerWeight: arg('answer-weight', 1),
 };
 
 await useNodeBackend('wasm');
@@ -79,8 +79,10 @@ const losses: number[] = [];
 for (; step < o.steps && !stop; step++) {
   if ((Date.now() - t0) / 60000 > o.maxMinutes) { console.log(`time budget of ${o.maxMinutes} min reached at step ${step}`); break; }
   (optimizer as unknown as { learningRate: number }).learningRate = cosineLearningRate(step, { peak: o.lr, warmup: o.warmup, total: o.steps });
-  const { inputs, targets } = nextTokenBatch(sniahTrainingBatch(tok, trainTokens, step, o.batch, o.L + 1, { fraction: o.fraction, seed: o.seed, digits: o.digits }));
-  losses.push(trainStep(model, optimizer, inputs, targets));
+  const ex = sniahTrainingExamples(tok, trainTokens, step, o.batch, o.L + 1, { fraction: o.fraction, seed: o.seed, digits: o.digits });
+  const { inputs, targets } = nextTokenBatch(ex.rows);
+  // answer weight 1 is plain next-token training (trainStep); above 1 the answer digits weigh more
+  losses.push(o.answerWeight === 1 ? trainStep(model, optimizer, inputs, targets) : weightedTrainStep(model, optimizer, inputs, targets, answerWeights(ex.answerAt, o.L, o.digits, o.answerWeight)));
   const done = step + 1;
   if (done % o.logEvery === 0) {
     const secs = (Date.now() - t0) / 1000;

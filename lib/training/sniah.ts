@@ -128,6 +128,11 @@ export interface SniahMixtureOptions {
  * not learn that the question sits at the end of the window.
  */
 export function sniahTrainingBatch(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): number[][] {
+  return sniahTrainingExamples(tok, tokens, step, batch, length, o).rows;
+}
+
+/** sniahTrainingBatch's rows and, per row, the index of the answer's first digit (-1 for plain text rows), e.g. to weight the answer in a loss. */
+export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): { rows: number[][]; answerAt: number[] } {
   checkInt('step', step, 0);
   checkInt('batch', batch, 1);
   if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1)) throw new RangeError(`fraction must be a number in [0, 1], got ${JSON.stringify(o.fraction)}`);
@@ -140,13 +145,16 @@ export function sniahTrainingBatch(tok: ByteTokenizer, tokens: ArrayLike<number>
   const rng = mulberry32((o.seed + 7919 * step) >>> 0);
   const needles = Math.round(o.fraction * batch);
   const nl = tok.encode('\n');
-  return Array.from({ length: batch }, (_, b) => {
+  const answerAt: number[] = [];
+  const rows = Array.from({ length: batch }, (_, b) => {
     if (b >= needles) {
+      answerAt.push(-1);
       const start = Math.floor(rng() * (tokens.length - length + 1));
       return Array.from({ length }, (_, i) => tokens[start + i]!);
     }
     const prompt = minLength + Math.floor(rng() * (maxPrompt - minLength + 1));
     const doc = sniahDocument(tok, tokens, { length: prompt, depth: rng(), keys: 'train', digits }, rng);
+    answerAt.push(doc.ids.length);
     const row = [...doc.ids, ...doc.answer, ...nl];
     const fill = length - row.length;
     if (fill > 0) {
@@ -155,4 +163,5 @@ export function sniahTrainingBatch(tok: ByteTokenizer, tokens: ArrayLike<number>
     }
     return row.slice(0, length);
   });
+  return { rows, answerAt };
 }
