@@ -8,3 +8,6 @@ export * from './convert.js';
 export * from './needle.js';
 export * from './spiking.js';
 export * from './moe.js';
+export * from './sniah.js';
+export * from './sniah-eval.js';
+export * from './weighted-loss.js';
