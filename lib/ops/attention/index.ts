@@ -15,7 +15,11 @@ export interface SoftmaxAttentionOptions {
   window?: number;
   /** score scale (default K^-0.5) */
   scale?: number;
-  /** 'fused' (default: hand-written gradient, few kernels) or 'blocked' (autodiff, its sibling and cross-check) */
+  /**
+   * 'fused' (hand-written gradient, few kernels; the default while gradients are recorded) or 'blocked'
+   * (autodiff; the default for forward passes, where it is 5-8x faster than 'fused' from L = 1024 and
+   * needs a fraction of its memory: 182 MiB against 4.3 GiB for full attention at L = 8192)
+   */
   kernel?: 'fused' | 'blocked';
 }
 
@@ -49,7 +53,7 @@ export function softmaxAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
     throw new RangeError(`causal attention needs at most as many queries as keys (queries sit at the end of the keys), got Lq=${Lq} and Lk=${Lk}`);
   }
   const scale = options.scale === undefined ? 1 / Math.sqrt(K) : expectScale(options.scale);
-  const kernel = options.kernel ?? 'fused';
+  const kernel = options.kernel ?? (tf.engine().isTapeOn() ? 'fused' : 'blocked');
   if (kernel !== 'fused' && kernel !== 'blocked') throw new RangeError(`expected kernel 'fused' or 'blocked', got ${JSON.stringify(kernel)}`);
   return kernel === 'fused' ? fusedAttention(q, k, v, { causal, window, scale }) : blockedAttention(q, k, v, { causal, window, scale });
 }
