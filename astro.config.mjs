@@ -37,6 +37,20 @@ function pagefindIndex() {
   };
 }
 
+/**
+ * A display equation wider than a phone scrolls inside its box (site/styles/math.css); a scrolling box
+ * must be reachable by keyboard (axe scrollable-region-focusable), so each one takes the focus.
+ */
+function rehypeFocusableDisplayMath() {
+  const visit = (node) => {
+    if (node.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes('katex-display')) {
+      node.properties.tabIndex = 0;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
 const libEntry = fileURLToPath(new URL('./lib/index.ts', import.meta.url));
 
 export default defineConfig({
@@ -50,7 +64,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx(), pagefindIndex()],
   // math typeset at build time ($...$, $$...$$ -> KaTeX HTML; no client JS); MDX inherits it
-  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]] },
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFocusableDisplayMath] },
   vite: {
     resolve: {
       // Exact match only: `spikingbrain-lib` -> lib/index.ts. (The npm workspace symlink
