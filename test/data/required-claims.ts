@@ -55,7 +55,6 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'arch.state_bytes_7b',
     'arch.kv_bytes_qwen_1m',
     'ttft.fig6.speedup_4m_label',
-    'ttft.table13.hybrid_ratio_window',
   ],
   '07-train-convert-spike': [
     ...['fa', 'swa', 'la', 'hybrid'].flatMap((v) => [`conversion.${v}.val_loss`, `conversion.${v}.needle_inside`, `conversion.${v}.needle_beyond`]),
