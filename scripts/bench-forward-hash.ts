@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   // the raw ops, seeded inputs
   for (const [B, H, L, K] of [[1, 4, 300, 32], [2, 4, 256, 32], [1, 2, 1024, 64], [4, 4, 128, 16]] as const) {
     tf.tidy(() => {
-      const s = [B, H, L, K];
+      const s: [number, number, number, number] = [B, H, L, K];
       const q = tf.randomNormal(s, 0, 1, 'float32', 1) as tf.Tensor4D;
       const k = tf.randomNormal(s, 0, 1, 'float32', 2) as tf.Tensor4D;
       const v = tf.randomNormal(s, 0, 1, 'float32', 3) as tf.Tensor4D;

@@ -88,7 +88,8 @@ describe('gradient accumulation (micro-batches, one optimizer update)', () => {
       expect(err, pa[i]![0]).toBeLessThan(1e-5);
     }
     expect(() => trainStep(a, oa, x, y, { microBatch: 3 })).toThrow(/options.microBatch must be a divisor of the batch 4, got 3/);
-    tf.dispose([oa, ob]);
+    oa.dispose();
+    ob.dispose();
     a.dispose();
     b.dispose();
   });
