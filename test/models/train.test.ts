@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { SpikingBrainModel, accumulateGradients, nextTokenBatch, tinyConfig, tinyFullAttentionConfig, tinyIntraConfig, trainStep } from '../../lib/index.js';
+import { SpikingBrainModel, WASM_HEAP_LIMIT_BYTES, accumulateGradients, chooseMicroBatch, estimateTrainStepBytes, nextTokenBatch, tinyConfig, tinyFullAttentionConfig, tinyIntraConfig, trainStep } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
@@ -67,6 +67,16 @@ describe('gradient accumulation (micro-batches, one optimizer update)', () => {
       tf.dispose([ids, tg]);
       model.dispose();
     }
+  });
+  it('the micro-batch is the largest divisor of B whose estimate fits (16 × 1024 hybrid: not 16 or 8)', () => {
+    const model = new SpikingBrainModel(tinyConfig(), { seed: 1 });
+    const m = chooseMicroBatch(model, 16, 1024);
+    expect(16 % m).toBe(0);
+    expect(estimateTrainStepBytes(model.config, m, 1024)).toBeLessThanOrEqual(WASM_HEAP_LIMIT_BYTES);
+    expect(estimateTrainStepBytes(model.config, 2 * m, 1024)).toBeGreaterThan(WASM_HEAP_LIMIT_BYTES - tf.memory().numBytes);
+    expect(m).toBeLessThan(16);
+    expect(chooseMicroBatch(model, 8, 64)).toBe(8);
+    model.dispose();
   });
   it('trainStep in micro-batches makes the same update as the whole batch, leaking nothing', () => {
     const a = new SpikingBrainModel(tinyConfig(), { seed: 9 });
