@@ -1,7 +1,9 @@
 /**
  * Training and greedy decoding helpers for the small presets (report §3: continued training is
  * full-parameter; here plain next-token cross-entropy with Adam). The loss is computed, applied and
- * disposed inside one call, so repeated steps leak nothing.
+ * disposed inside one call, so repeated steps leak nothing. A batch too large for the wasm heap runs
+ * as micro-batches whose averaged gradients make one update (gradient accumulation), so memory is
+ * that of one micro-batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkFits, estimateTrainStepBytes, memoryLimitBytes } from './memory.js';
