@@ -13,9 +13,11 @@
  * round) because the machine may be shared: ratios from one run are what to compare.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import * as lib from '../lib/index.js';
 import { useNodeBackend } from '../lib/node/backend.js';
 import { intArg, machineInfo, median, round } from './bench-common.js';
@@ -46,6 +48,13 @@ export function trainStepFlops(c: lib.ModelConfig, B: number, L: number): number
 interface Case { model: 'full' | 'hybrid'; B: number; L: number }
 const cases: Case[] = [];
 for (const model of ['full', 'hybrid'] as const) for (const [B, L] of [[8, 64], [8, 256], [2, 1024]] as const) cases.push({ model, B, L });
+
+/** The issue's "today" (before the engine work) tokens/s at B = 8, L = 256, and the goal over them. */
+const ISSUE_TODAY = { full: { tokensPerSecond: [440, 560] }, hybrid: { tokensPerSecond: [350, 350] }, goal: '>= 3x today and MFU >= 0.40' };
+
+function wasmThreads(): { wasmThreads: number; wasmMultithreadSupport: boolean } {
+  return { wasmThreads: getThreadsCount(), wasmMultithreadSupport: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') };
+}
 
 function configOf(l: Lib, m: Case['model']): lib.ModelConfig {
   return m === 'full' ? l.tinyFullAttentionConfig() : l.tinyConfig();
@@ -123,6 +132,8 @@ async function main(): Promise<void> {
       const msOld = median(timesBefore[i]!);
       Object.assign(row, { before: { tokensPerSecond: round((r.c.B * r.c.L) / (msOld / 1000), 0), mfu: round(flops / (msOld / 1000) / 1e9 / gflops, 3), kernelsPerStep: kernelsBefore[i] }, speedup: round(msOld / ms, 2) });
     }
+    // against the issue's upper "today" figure (conservative)
+    if (r.c.B === 8 && r.c.L === 256) row.overIssueToday = round((r.c.B * r.c.L) / (ms / 1000) / ISSUE_TODAY[r.c.model].tokensPerSecond[1]!, 2);
     console.log(`  ${JSON.stringify(row)}`);
     return row;
   });
@@ -157,32 +168,40 @@ async function main(): Promise<void> {
   }
 
   console.log('GLA: chunked against recurrent at L = 4096 (B = 1, H = 4, K = V = 64), forward');
-  const glaRow = tf.tidy(() => {
-    const shape: [number, number, number, number] = [1, 4, 4096, 64];
-    const q = tf.randomNormal(shape) as tf.Tensor4D;
-    const k = tf.randomNormal(shape) as tf.Tensor4D;
-    const v = tf.randomNormal(shape) as tf.Tensor4D;
-    const gk = tf.mul(-0.05, tf.sigmoid(tf.randomNormal(shape))) as tf.Tensor4D;
-    const time = (mode: 'chunk' | 'recurrent') => {
-      const t0 = performance.now();
-      tf.tidy(() => lib.gatedLinearAttention(q, k, v, gk, { mode }).output.dataSync());
-      return performance.now() - t0;
-    };
-    time('chunk');
-    const chunk: number[] = [];
-    const rec: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      chunk.push(time('chunk'));
-      rec.push(time('recurrent'));
-    }
-    return { L: 4096, chunkMs: round(median(chunk), 1), recurrentMs: round(median(rec), 1), speedup: round(median(rec) / median(chunk), 1) };
-  });
+  const shape: [number, number, number, number] = [1, 4, 4096, 64];
+  const [q, k, v, gk] = tf.tidy(() => [
+    tf.randomNormal(shape, 0, 1, 'float32', 1), tf.randomNormal(shape, 0, 1, 'float32', 2), tf.randomNormal(shape, 0, 1, 'float32', 3),
+    tf.mul(-0.05, tf.sigmoid(tf.randomNormal(shape, 0, 1, 'float32', 4))),
+  ]) as tf.Tensor4D[];
+  // void inside the scope: a typed array returned from tf.tidy is walked element by element (tfjs
+  // looks for tensors in it), which cost ~1 s per call at this size and hid the kernels' difference
+  const glaRun = (mode: 'chunk' | 'recurrent') => () => tf.tidy(() => void lib.gatedLinearAttention(q!, k!, v!, gk!, { mode }).output.dataSync());
+  const time = (mode: 'chunk' | 'recurrent') => {
+    const t0 = performance.now();
+    glaRun(mode)();
+    return performance.now() - t0;
+  };
+  time('chunk');
+  time('recurrent');
+  const chunk: number[] = [];
+  const rec: number[] = [];
+  for (let i = 0; i < Math.max(repeats, 5); i++) {
+    chunk.push(time('chunk'));
+    rec.push(time('recurrent'));
+  }
+  const glaRow = {
+    L: 4096, chunkMs: round(median(chunk), 1), recurrentMs: round(median(rec), 1), speedup: round(median(rec) / median(chunk), 2),
+    chunkRunsMs: chunk.map((x) => round(x, 1)), recurrentRunsMs: rec.map((x) => round(x, 1)),
+    chunkKernels: await kernelsOf(glaRun('chunk')), recurrentKernels: await kernelsOf(glaRun('recurrent')),
+  };
+  tf.dispose([q!, k!, v!, gk!]);
   console.log(`  ${JSON.stringify(glaRow)}`);
 
+  const scaleRows = await scaleRowsOf();
   const out = {
     benchmark: 'train',
     description: 'Adam training steps of the tiny presets (tokens/s, MFU against the same-run 1024^3 matMul, kernels per step), decoding, chunked vs recurrent GLA at 4096, scale checks',
-    machine: { ...machineInfo(), backend: 'wasm' },
+    machine: { ...machineInfo(), backend: 'wasm', ...wasmThreads(), loadAverage1m: round(loadavg()[0]!, 2) },
     date: new Date().toISOString(),
     repeats,
     baselineGflops: round(gflops, 2),
@@ -190,41 +209,56 @@ async function main(): Promise<void> {
     training,
     decoding: decodeRows,
     gla4096: glaRow,
-    notes: 'MFU = matmul FLOPs of the step (6 x parameters x tokens + causal attention) / time / baseline. before = the library given by --before, interleaved in the same rounds.',
+    scale: scaleRows,
+    heapLimitBytes: lib.WASM_HEAP_LIMIT_BYTES,
+    issueToday: ISSUE_TODAY,
+    notes: [
+      'MFU = matmul FLOPs of the step (6 x parameters x tokens + causal attention) / time / baseline. before = the library given by --before, interleaved in the same rounds.',
+      'The machine (2 cores) was shared with 3 other jobs during the run: absolute times are noisy, the same-run ratios (MFU, speedup, chunk over recurrent) are what to compare.',
+      'The wasm backend runs one thread in Node: the threaded build needs WASM_HAS_MULTITHREAD_SUPPORT, false in Node 20, and forcing it fails to initialise; so the matMul baseline and every step use one core.',
+      'Scale: a training step whose memory estimate does not fit runs as micro-batches (gradients averaged, one Adam update).',
+    ],
   };
   mkdirSync('data/bench', { recursive: true });
   writeFileSync('data/bench/train.json', `${JSON.stringify(out, null, 2)}\n`);
   console.log('wrote data/bench/train.json');
 }
 
-async function scaleChecks(): Promise<void> {
+async function scaleRowsOf(): Promise<Record<string, unknown>[]> {
   const scaleRows: Record<string, unknown>[] = [];
-    console.log('scale: hybrid training step 16 × 1024, prefill 131,072 tokens (B = 1)');
-    const c = lib.tinyConfig();
-    const est = lib.estimateTrainStepBytes(c, 16, 1024);
-    const s = stepper(lib, { model: 'hybrid', B: 16, L: 1024 });
-    try {
-      const t0 = performance.now();
-      s.run();
-      scaleRows.push({ task: 'train 16x1024 hybrid', ok: true, seconds: round((performance.now() - t0) / 1000, 1), estimatedBytes: est });
-    } catch (e) {
-      scaleRows.push({ task: 'train 16x1024 hybrid', ok: false, error: (e as Error).message, estimatedBytes: est });
-    }
-    s.dispose();
-    const model = new lib.SpikingBrainModel(c, { seed: 42 });
-    const L = 131072;
-    try {
-      const t0 = performance.now();
-      const cache = model.createCache();
-      tf.tidy(() => void model.forward(batch(1, L, 0), { cache }).dataSync());
-      cache.dispose();
-      scaleRows.push({ task: 'prefill 131072 hybrid', ok: true, seconds: round((performance.now() - t0) / 1000, 1), estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
-    } catch (e) {
-      scaleRows.push({ task: 'prefill 131072 hybrid', ok: false, error: (e as Error).message, estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
-    }
-    model.dispose();
-    for (const r of scaleRows) console.log(`  ${JSON.stringify(r)}`);
+  console.log('scale: hybrid training step 16 × 1024 (micro-batches from the memory estimate), prefill 131,072 tokens (B = 1)');
+  const c = lib.tinyConfig();
+  const est = lib.estimateTrainStepBytes(c, 16, 1024);
+  const s = stepper(lib, { model: 'hybrid', B: 16, L: 1024 });
+  try {
+    const micro = lib.chooseMicroBatch(s.model, 16, 1024);
+    const t0 = performance.now();
+    s.run();
+    const seconds = (performance.now() - t0) / 1000;
+    scaleRows.push({ task: 'train 16x1024 hybrid', ok: true, microBatch: micro, seconds: round(seconds, 1), tokensPerSecond: round(16384 / seconds, 0), estimatedBytes: est, estimatedMicroBatchBytes: lib.estimateTrainStepBytes(c, micro, 1024) });
+  } catch (e) {
+    scaleRows.push({ task: 'train 16x1024 hybrid', ok: false, error: (e as Error).message, estimatedBytes: est });
+  }
+  s.dispose();
+  console.log(`  ${JSON.stringify(scaleRows.at(-1))}`);
+  const model = new lib.SpikingBrainModel(c, { seed: 42 });
+  const L = 131072;
+  try {
+    const t0 = performance.now();
+    const cache = model.createCache();
+    tf.tidy(() => void model.forward(batch(1, L, 0), { cache }).dataSync());
+    cache.dispose();
+    scaleRows.push({ task: 'prefill 131072 hybrid', ok: true, seconds: round((performance.now() - t0) / 1000, 1), estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
+  } catch (e) {
+    scaleRows.push({ task: 'prefill 131072 hybrid', ok: false, error: (e as Error).message, estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
+  }
+  model.dispose();
+  console.log(`  ${JSON.stringify(scaleRows.at(-1))}`);
+  return scaleRows;
+}
 
+async function scaleChecks(): Promise<void> {
+  const scaleRows = await scaleRowsOf();
   mkdirSync('data/bench', { recursive: true });
   writeFileSync('data/bench/train-scale.json', `${JSON.stringify({ benchmark: 'train-scale', machine: { ...machineInfo(), backend: 'wasm' }, date: new Date().toISOString(), heapLimitBytes: lib.WASM_HEAP_LIMIT_BYTES, scale: scaleRows }, null, 2)}\n`);
   console.log('wrote data/bench/train-scale.json');

@@ -11,7 +11,7 @@ export {
 } from './presets.js';
 export { buildBlocks } from './build.js';
 export { SpikingBrainModel, ModelCache, type ModelOptions, type ForwardOptions, type TokenIds } from './model.js';
-export { trainStep, nextTokenBatch, greedyDecode } from './train.js';
+export { trainStep, nextTokenBatch, greedyDecode, accumulateGradients, chooseMicroBatch, type TrainStepOptions } from './train.js';
 export { stateDict, loadStateDict, saveSafetensors, loadSafetensors, modelFromSafetensors, type LoadReport, type SaveOptions } from './weights.js';
 export { estimateTrainStepBytes, estimateForwardBytes, memoryLimitBytes, checkFits, WASM_HEAP_LIMIT_BYTES } from './memory.js';
 export { embedLookup, embedOneHot } from './embedding.js';

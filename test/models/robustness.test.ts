@@ -90,7 +90,14 @@ describe('model robustness (issue 14)', () => {
     const row = Array.from({ length: L }, (_, i) => i % 256);
     const rows = Array.from({ length: B }, () => row);
     const before = tf.memory().numTensors;
-    expect(() => trainStep(model, opt, rows, rows)).toThrow(new RegExp(`training step on batch ${B} × length ${L} needs an estimated \\d+ MiB \\(${est} bytes\\).*limit of \\d+ MiB`));
+    // a micro-batch asked for explicitly is checked as asked
+    expect(() => trainStep(model, opt, rows, rows, { microBatch: B })).toThrow(new RegExp(`training step on batch ${B} × length ${L} needs an estimated \\d+ MiB \\(${est} bytes\\).*limit of \\d+ MiB`));
+    expect(tf.memory().numTensors).toBe(before);
+    // by default the batch is split into micro-batches; a length where not even one sequence fits fails up front
+    const L2 = 16384;
+    const est2 = estimateTrainStepBytes(model.config, 4, L2);
+    const rows2 = Array.from({ length: 4 }, () => Array.from({ length: L2 }, (_, i) => i % 256));
+    expect(() => trainStep(model, opt, rows2, rows2)).toThrow(new RegExp(`training step on batch 4 × length ${L2} needs an estimated \\d+ MiB \\(${est2} bytes\\).*micro-batches of 1.*limit of \\d+ MiB \\(\\d+ bytes\\)`));
     expect(tf.memory().numTensors).toBe(before);
     expect(Number.isFinite(trainStep(model, opt, [[1, 2, 3, 4]], [[2, 3, 4, 5]]))).toBe(true);
     expect(greedyDecode(model, [1, 2, 3], 2)).toHaveLength(2);

@@ -113,20 +113,7 @@ function chunkForm(
   if (C > 1 && logSpan(b) > MAX_CHUNK_LOG_SPAN) return [];
   if (perHead) return chunkFormPerHead(q, k, v, initialState, scale, C, b);
 
-  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
-  const kc = padTime(k, pad).reshape([BH * N, C, K]);
-  const vc = padTime(v, pad).reshape([BH * N, C, V]);
-  const bReader = blockReader(b);
-  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
-  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
-  // factors around the chunk's first position: q_t exp(b_t − b_0) and k_s exp(b_0 − b_s) give the
-  // intra-chunk scores; a second exp rather than dividing by the first, because tfjs's Div gradient
-  // squares the divisor, which underflows for spans near the limit
-  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // [BH·N, C, K]
-  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // [BH·N, C, K]
-  // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
-  const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
-  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
+  const { vc, bLast, qf, kf, qg, kg } = chunkFactors(q, k, v, b, scale, C);
   // every chunk and head at once: intra-chunk scores and outputs, and each chunk's write to the state
   const scores = tf.mul(tf.matMul(qf, kf, false, true), lowerTriangle(C)); // [BH·N, C, C]
   const intra = tf.matMul(scores, vc); // [BH·N, C, V]
@@ -165,20 +152,7 @@ function chunkFormPerHead(
   const BH = B * H;
   const N = Math.ceil(L / C);
   const pad = N * C - L;
-  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
-  const kc = padTime(k, pad).reshape([BH * N, C, K]);
-  const vc = padTime(v, pad).reshape([BH * N, C, V]);
-  const bReader = blockReader(b);
-  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
-  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
-  // factors around the chunk's first position: q_t exp(b_t − b_0) and k_s exp(b_0 − b_s) give the
-  // intra-chunk scores; a second exp rather than dividing by the first, because tfjs's Div gradient
-  // squares the divisor, which underflows for spans near the limit
-  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0))); // [BH·N, C, K]
-  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b))); // [BH·N, C, K]
-  // q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one
-  const qg = tf.mul(qf, tf.exp(b0)); // [BH·N, C, K]
-  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0))); // [BH·N, C, K]
+  const { vc, bLast, qf, kf, qg, kg } = chunkFactors(q, k, v, b, scale, C);
   // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
   const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
   const update = tf.concat([decayDiag, tf.transpose(kg, [0, 2, 1])], 2); // [BH·N, K, K + C]
@@ -222,6 +196,41 @@ function chunkFormPerHead(
   let output = tf.stack(outs).reshape([B, H, N * C, V]) as tf.Tensor4D;
   if (pad > 0) output = tf.slice(output, [0, 0, 0, 0], [B, H, L, V]);
   return [output, tf.stack(finals).reshape([B, H, K, V]) as tf.Tensor4D];
+}
+
+/** Per-chunk operands, all [BH·N, C, ·]: the chunk's values and the decay-factored queries and keys. */
+interface ChunkFactors {
+  vc: tf.Tensor;
+  /** cumulative log-decay at the chunk's last position [BH·N, 1, K] */
+  bLast: tf.Tensor;
+  /** q_t exp(b_t − b_0), k_s exp(b_0 − b_s): the intra-chunk scores */
+  qf: tf.Tensor;
+  kf: tf.Tensor;
+  /** q_t exp(b_t) reads the entering state; k_s exp(b_last − b_s) writes the leaving one */
+  qg: tf.Tensor;
+  kg: tf.Tensor;
+}
+
+/** The chunk factors shared by both layouts (b the cumulative log-decay [BH·N, C, K]). */
+function chunkFactors(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, b: tf.Tensor3D, scale: number, C: number): ChunkFactors {
+  const [B, H, L, K] = q.shape;
+  const V = v.shape[3];
+  const BH = B * H;
+  const N = Math.ceil(L / C);
+  const pad = N * C - L;
+  const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
+  const kc = padTime(k, pad).reshape([BH * N, C, K]);
+  const vc = padTime(v, pad).reshape([BH * N, C, V]);
+  const bReader = blockReader(b);
+  const b0 = bReader.take([0, 0, 0], [BH * N, 1, K]);
+  const bLast = bReader.take([0, C - 1, 0], [BH * N, 1, K]);
+  // factored around the chunk's first position; a second exp rather than dividing by the first,
+  // because tfjs's Div gradient squares the divisor, which underflows for spans near the limit
+  const qf = tf.mul(qs, tf.exp(tf.sub(b, b0)));
+  const kf = tf.mul(kc, tf.exp(tf.sub(b0, b)));
+  const qg = tf.mul(qf, tf.exp(b0));
+  const kg = tf.mul(kf, tf.exp(tf.sub(bLast, b0)));
+  return { vc, bLast, qf, kf, qg, kg };
 }
 
 function lowerTriangle(C: number): tf.Tensor2D {
