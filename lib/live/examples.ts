@@ -38,7 +38,7 @@ export function liveExamples(window: number | null): LiveExample[] {
   const passkey = (distance: number, seed: number, where: string): LiveExample => {
     const [p] = passkeyPrompts(tok, filler, { length: 96, distance, trials: 1, seed });
     return {
-      id: `passkey-${where}`, label: `passkey ${distance} tokens back (${where} the ${w}-token window)`,
+      id: `passkey-${where}`, label: `passkey ${distance} tokens back (${where} the window)`,
       text: tok.decode(p!.ids), expected: String(p!.key), distance,
     };
   };
@@ -52,7 +52,7 @@ export function liveExamples(window: number | null): LiveExample[] {
     passkey(inside, 7, 'inside'),
     passkey(3 * w, 11, 'beyond'),
     {
-      id: 'sniah', label: 'S-NIAH needle sentence (beyond the window)', text: niahText, expected: value,
+      id: 'sniah', label: 'code sentence, S-NIAH (beyond the window)', text: niahText, expected: value,
       distance: tok.encode(niahText).length - 1 - tok.encode(`${hay} The code of ${name} is `).length,
     },
   ];

@@ -57,7 +57,8 @@ export class LiveSession {
   /** W8ASpike threshold divisor */
   readonly k: number;
   private readonly topK: number;
-  private readonly maxContext: number;
+  /** the longest context a session accepts */
+  readonly maxContext: number;
   private tokens: number[] = [];
   private pending: number | null = null;
   private disposed = false;
@@ -99,6 +100,11 @@ export class LiveSession {
   /** The context so far: prompt and generated tokens fed to the models. */
   get context(): readonly number[] {
     return this.tokens;
+  }
+
+  /** Parameters of the hybrid and of the base (0 without one). */
+  parameterCounts(): { hybrid: number; base: number } {
+    return { hybrid: this.spiking.model.numParameters(), base: this.base?.model.numParameters() ?? 0 };
   }
 
   get hasBase(): boolean {
