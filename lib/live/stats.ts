@@ -41,7 +41,10 @@ export interface TokenEnergy {
 
 /** A spike raster: dense[t * channels + c] in {-1, 0, 1}, time-major. */
 export interface Raster {
+  /** the first projection reading this input, e.g. "attn.q_proj" */
   projection: string;
+  /** every projection of the layer reading this same input, e.g. ["attn.q_proj", "attn.k_proj", "attn.v_proj"] */
+  readers: string[];
   T: number;
   channels: number;
   dense: number[];
@@ -131,15 +134,18 @@ export function layerTokenStats(
   return caches.map((cache, layer) => {
     const projections: ProjectionTokenStats[] = [];
     const rasters: Raster[] = [];
-    const seenInputs: Int32Array[] = [];
+    const seenInputs: { counts: Int32Array; raster: Raster }[] = [];
     for (const [name, c] of counts) {
       if (parseProjectionName(name)?.layer !== layer) continue;
       const { stats, dense } = projectionTokenStats(name, c, outFeatures(name));
       projections.push(stats);
       // q/k/v (and gate/up) read the same input: one raster per distinct input
-      if (!seenInputs.some((s) => sameCounts(s, c))) {
-        seenInputs.push(c);
-        rasters.push({ projection: stats.type, T: stats.T, channels: stats.channels, dense: Array.from(dense) });
+      const same = seenInputs.find((s) => sameCounts(s.counts, c));
+      if (same) same.raster.readers.push(stats.type);
+      else {
+        const raster = { projection: stats.type, readers: [stats.type], T: stats.T, channels: stats.channels, dense: Array.from(dense) };
+        seenInputs.push({ counts: c, raster });
+        rasters.push(raster);
       }
     }
     const spikes = projections.reduce((s, p) => s + p.spikes, 0);

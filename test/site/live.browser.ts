@@ -64,6 +64,15 @@ export function liveTests(outDir: string, base: string): void {
       server?.close();
     });
 
+    /** The whole page, and viewport-sized views of the controls and of the layer panels. */
+    async function screenshots(page: Page, name: string): Promise<void> {
+      await page.screenshot({ path: join(shots!, `${name}-full.png`), fullPage: true });
+      for (const [part, sel] of [['controls', 'live-model form'], ['tokens', 'live-model .tokens'], ['layers', 'live-model .layer']] as const) {
+        await page.locator(sel).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(shots!, `${name}-${part}.png`) });
+      }
+    }
+
     async function generated(page: Page, expected: number): Promise<void> {
       await page.locator(`live-model[aria-busy="false"][data-generated="${expected}"]`).waitFor({ timeout: 240_000 });
     }
@@ -76,6 +85,7 @@ export function liveTests(outDir: string, base: string): void {
       const silent: number[][] = [];
       for (let i = 0; i < ids.length; i++) {
         await toks.nth(i).click();
+        await page.locator(`live-model[data-selected="${i}"]`).waitFor();
         const layers = page.locator('live-model .layer');
         spikes.push(await layers.evaluateAll((ls) => ls.map((l) => Number((l as HTMLElement).dataset.spikes))));
         silent.push(await layers.evaluateAll((ls) => ls.map((l) => Number((l as HTMLElement).dataset.silent))));
@@ -105,6 +115,14 @@ export function liveTests(outDir: string, base: string): void {
       const longBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
       await w.locator('button[data-act="generate"]').click();
       await generated(page, TOKENS);
+      // the model runs in the worker: the page's own timeline never fetches tfjs, the wasm binary or a checkpoint
+      const mainResources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(mainResources.filter((r) => /\.wasm|\.safetensors|tfjs/.test(r))).toEqual([]);
+      // timings are reported, not asserted (a shared machine's wall time is not a test): the page's drawing per token, and long tasks
+      const longTasks = await page.evaluate((n) => (window as unknown as { longTasks: number[] }).longTasks.slice(n), longBefore);
+      const draws = await page.evaluate(() => performance.getEntriesByName('live-draw').map((e) => e.duration));
+      expect(draws.length).toBeGreaterThan(0);
+      console.log(`live page: drawing a token report took ${Math.min(...draws).toFixed(1)}-${Math.max(...draws).toFixed(1)} ms on the main thread (${draws.length} draws); long tasks while loading and generating: ${longTasks.map((t) => t.toFixed(0)).join(', ') || 'none'} ms`);
       expect(await w.getAttribute('data-backend')).toBe('wasm');
       expect(requests.every((r) => r.startsWith(url.replace(/\/sbl\/$/, '/'))), 'every request stays on the site').toBe(true);
       expect(requests.some((r) => r.endsWith('.wasm')), 'the wasm binary comes from the site').toBe(true);
@@ -119,7 +137,7 @@ export function liveTests(outDir: string, base: string): void {
       const show = (id: number) => JSON.stringify(showToken(String.fromCharCode(id)));
       expect(await w.locator('[data-out="dist-summary"]').textContent()).toBe(distributionSummary(last, show));
       expect(await w.locator('.layer canvas[role="img"]').count()).toBeGreaterThan(0);
-      if (shots) await page.screenshot({ path: join(shots, 'live-1280-light.png'), fullPage: true });
+      if (shots) await screenshots(page, 'live-1280-light');
 
       // W8ASpike off: the float hybrid picks the tokens; the page reports float counts
       await w.locator('input[name="w8aspike"]').uncheck();
@@ -130,8 +148,6 @@ export function liveTests(outDir: string, base: string): void {
       expect(off.spikes).toEqual(offRun.map((r) => r.layers.map((l) => l.spikes)));
       expect(await w.locator('[data-out="which"]').textContent()).toContain('W8ASpike off');
 
-      const longTasks = await page.evaluate((n) => (window as unknown as { longTasks: number[] }).longTasks.slice(n), longBefore);
-      expect(Math.max(0, ...longTasks), 'longest main-thread task while generating (ms)').toBeLessThan(100);
       expect(await axeProblems(page)).toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
       expect(problems).toEqual([]);
@@ -150,7 +166,7 @@ export function liveTests(outDir: string, base: string): void {
         await generated(page, 4);
         expect(await layoutProblems(page)).toEqual([]);
         if (v.scheme === 'dark' && v.width === 390) expect(await axeProblems(page)).toEqual([]);
-        if (shots) await page.screenshot({ path: join(shots, `live-${v.width}-${v.scheme}.png`), fullPage: true });
+        if (shots) await screenshots(page, `live-${v.width}-${v.scheme}`);
         await context.close();
       }, 300_000);
     }

@@ -22,6 +22,8 @@ class LiveModel extends HTMLElement {
   private reports: TokenReport[] = [];
   private texts: string[] = [];
   private selected = -1;
+  private frame = 0;
+  private colours: { bg: [number, number, number]; pos: [number, number, number]; neg: [number, number, number] } | null = null;
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
@@ -38,7 +40,6 @@ class LiveModel extends HTMLElement {
     const toggle = form.elements.namedItem('w8aspike') as HTMLInputElement;
     toggle.addEventListener('change', () => {
       this.send({ type: 'w8aspike', on: toggle.checked });
-      this.out('mode').textContent = toggle.checked ? 'on' : 'off';
     });
   }
 
@@ -139,13 +140,21 @@ class LiveModel extends HTMLElement {
     this.select(i);
   }
 
+  /** Shows token i's report: drawn once per animation frame, however fast the tokens arrive. */
   private select(i: number): void {
+    const prev = this.querySelector(`.tok[aria-pressed="true"]`);
+    prev?.setAttribute('aria-pressed', 'false');
+    this.querySelectorAll('.tok')[i]?.setAttribute('aria-pressed', 'true');
     this.selected = i;
-    this.querySelectorAll('.tok').forEach((b, j) => b.setAttribute('aria-pressed', String(j === i)));
-    this.drawReport(this.reports[i]!, i);
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.drawReport(this.reports[this.selected]!, this.selected);
+    });
   }
 
   private drawReport(rep: TokenReport, i: number): void {
+    const t0 = performance.now();
     const show = (id: number) => JSON.stringify(showToken(String.fromCharCode(id)));
     this.out('which').textContent = `token ${i + 1} (position ${rep.position + 1} → chose ${show(rep.next)}), W8ASpike ${rep.w8aspike ? 'on' : 'off'}`;
     // distribution table
@@ -164,6 +173,8 @@ class LiveModel extends HTMLElement {
       ? `Full-attention base on the same ${rep.context} tokens: ${memoryText(b.layers[0]!)} in each of its ${b.layers.length} layers, ${bytesText(b.kvBytes)} in all (the hybrid: ${bytesText(rep.hybridCacheBytes)}). Its most likely next tokens: ${b.top.map((t) => `${show(t.id)} ${pct(t.p)}`).join(', ')}.`
       : '';
     this.dataset.selected = String(i);
+    // the main thread's work per token, for the browser test to report (performance.getEntriesByName)
+    performance.measure('live-draw', { start: t0 });
   }
 
   private layerPanel(l: TokenReport['layers'][number], rep: TokenReport): HTMLElement {
@@ -175,8 +186,8 @@ class LiveModel extends HTMLElement {
       const fig = h('figure');
       const canvas = h('canvas', { role: 'img', 'aria-label': `spike raster, ${rasterSummary(r)}` });
       this.drawRaster(canvas, r);
-      canvas.style.height = `${Math.max(2, r.T) * 7}px`;
-      fig.append(canvas, h('figcaption', {}, `${r.projection} in: T = ${r.T}`));
+      canvas.style.height = `${Math.max(2, r.T) * 9}px`;
+      fig.append(canvas, h('figcaption', {}, `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`));
       grid.append(fig);
     }
     sec.append(grid);
@@ -204,20 +215,33 @@ class LiveModel extends HTMLElement {
     canvas.height = Math.max(1, r.T);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const css = getComputedStyle(this);
-    const colour = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    ctx.fillStyle = colour('--panel', '#f3f3f1');
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const pos = colour('--st-analogue', '#0550ae');
-    const neg = colour('--st-inconsistent', '#a40e26');
-    for (let t = 0; t < r.T; t++) {
-      for (let c = 0; c < r.channels; c++) {
-        const v = r.dense[t * r.channels + c]!;
-        if (v === 0) continue;
-        ctx.fillStyle = v > 0 ? pos : neg;
-        ctx.fillRect(c, t, 1, 1);
-      }
+    const { bg, pos, neg } = this.palette();
+    const img = ctx.createImageData(canvas.width, canvas.height);
+    for (let i = 0; i < r.T * r.channels; i++) {
+      const v = r.dense[i]!;
+      const c = v > 0 ? pos : v < 0 ? neg : bg;
+      img.data.set([c[0], c[1], c[2], 255], 4 * i);
     }
+    ctx.putImageData(img, 0, 0);
+  }
+
+  /** The theme's colours as RGB, read once per colour scheme (reading styles per raster forces a style recalculation). */
+  private palette(): { bg: [number, number, number]; pos: [number, number, number]; neg: [number, number, number] } {
+    if (this.colours) return this.colours;
+    const css = getComputedStyle(this);
+    const probe = document.createElement('canvas').getContext('2d')!;
+    const rgb = (name: string, fallback: string): [number, number, number] => {
+      probe.fillStyle = css.getPropertyValue(name).trim() || fallback;
+      probe.fillRect(0, 0, 1, 1);
+      const d = probe.getImageData(0, 0, 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!];
+    };
+    this.colours = { bg: rgb('--panel', '#f3f3f1'), pos: rgb('--st-analogue', '#0550ae'), neg: rgb('--st-inconsistent', '#a40e26') };
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      this.colours = null;
+      if (this.selected >= 0) this.select(this.selected);
+    }, { once: true });
+    return this.colours;
   }
 }
 

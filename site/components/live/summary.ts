@@ -3,7 +3,7 @@
  * one for the next-token distribution. Pure functions of a token report, shared by the page and its
  * browser test (which checks them against the Node run).
  */
-import type { LayerMemory, LayerTokenStats, TokenReport } from '../../../lib/live/index';
+import type { LayerMemory, LayerTokenStats, TokenReport } from '../../../lib/live/index.js';
 
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
 export const pct = (v: number, d = 1) => `${(100 * v).toFixed(d)}\u00a0%`;
@@ -36,10 +36,10 @@ export function layerSummary(l: LayerTokenStats): string {
 }
 
 /** What a raster shows, in words. */
-export function rasterSummary(r: { projection: string; T: number; channels: number; dense: number[] }): string {
+export function rasterSummary(r: { readers: string[]; T: number; channels: number; dense: number[] }): string {
   let pos = 0, neg = 0;
   for (const v of r.dense) if (v > 0) pos++; else if (v < 0) neg++;
-  return `${r.projection} input: ${r.channels} channels over T = ${r.T} steps, ${pos} positive and ${neg} negative spikes`;
+  return `input of ${r.readers.join(', ')}: ${r.channels} channels over T = ${r.T} steps, ${pos} positive and ${neg} negative spikes`;
 }
 
 /** The next-token distribution with W8ASpike on and off. */
