@@ -167,7 +167,7 @@ class LiveModel extends HTMLElement {
     this.out('dist').replaceChildren(...rows);
     this.out('dist-summary').textContent = distributionSummary(rep, show);
     this.out('energy').textContent = `This token's projections: ${energyText(rep.energy.spikingPj)} with spikes (eq. 24) vs ${energyText(rep.energy.int8Pj)} INT8 (${(rep.energy.int8Pj / rep.energy.spikingPj).toFixed(1)}×) vs ${energyText(rep.energy.fp16Pj)} FP16 (${(rep.energy.fp16Pj / rep.energy.spikingPj).toFixed(1)}×). Hybrid caches ${bytesText(rep.hybridCacheBytes)}; step ${rep.ms.toFixed(0)} ms.`;
-    this.out('layers').replaceChildren(...rep.layers.map((l) => this.layerPanel(l, rep)));
+    this.drawLayers(rep);
     const b = rep.base;
     this.out('base').textContent = b
       ? `Full-attention base on the same ${rep.context} tokens: ${memoryText(b.layers[0]!)} in each of its ${b.layers.length} layers, ${bytesText(b.kvBytes)} in all (the hybrid: ${bytesText(rep.hybridCacheBytes)}). Its most likely next tokens: ${b.top.map((t) => `${show(t.id)} ${pct(t.p)}`).join(', ')}.`
@@ -177,42 +177,55 @@ class LiveModel extends HTMLElement {
     performance.measure('live-draw', { start: t0 });
   }
 
-  private layerPanel(l: TokenReport['layers'][number], rep: TokenReport): HTMLElement {
-    const sec = h('section', { class: 'layer', 'data-layer': String(l.layer), 'data-spikes': String(l.spikes), 'data-silent': String(l.silentChannels) });
-    sec.append(h('h4', {}, `Layer ${l.layer} · ${KIND_LABEL[l.memory.kind] ?? l.memory.kind}`));
-    sec.append(this.memoryBar(l.memory, rep.context));
-    const grid = h('div', { class: 'rasters' });
-    for (const r of l.rasters) {
-      const fig = h('figure');
-      const canvas = h('canvas', { role: 'img', 'aria-label': `spike raster, ${rasterSummary(r)}` });
-      this.drawRaster(canvas, r);
-      canvas.style.height = `${Math.max(2, r.T) * 9}px`;
-      fig.append(canvas, h('figcaption', {}, `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`));
-      grid.append(fig);
+  /** Layer panels, built on the first token and updated in place after (no new elements per token). */
+  private drawLayers(rep: TokenReport): void {
+    const host = this.out('layers');
+    const shape = rep.layers.map((l) => l.rasters.length).join(',');
+    if (host.dataset.shape !== shape) {
+      host.replaceChildren(...rep.layers.map((l) => {
+        const sec = h('section', { class: 'layer', 'data-layer': String(l.layer) });
+        const grid = h('div', { class: 'rasters' });
+        grid.append(...l.rasters.map(() => {
+          const fig = h('figure');
+          fig.append(h('canvas', { role: 'img' }), h('figcaption'));
+          return fig;
+        }));
+        const bar = h('div', { class: 'mem', 'aria-hidden': 'true' });
+        bar.append(h('span'));
+        sec.append(h('h4'), bar, grid, h('p', { class: 'summary' }));
+        return sec;
+      }));
+      host.dataset.shape = shape;
     }
-    sec.append(grid);
-    sec.append(h('p', { class: 'summary' }, layerSummary(l)));
-    return sec;
+    rep.layers.forEach((l, i) => {
+      const sec = host.children[i] as HTMLElement;
+      sec.dataset.spikes = String(l.spikes);
+      sec.dataset.silent = String(l.silentChannels);
+      sec.querySelector('h4')!.textContent = `Layer ${l.layer} · ${KIND_LABEL[l.memory.kind] ?? l.memory.kind}`;
+      this.memoryBar(sec.querySelector<HTMLElement>('.mem')!, l.memory, rep.context);
+      sec.querySelectorAll('figure').forEach((fig, j) => {
+        const r = l.rasters[j]!;
+        const canvas = fig.querySelector('canvas')!;
+        canvas.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
+        this.drawRaster(canvas, r);
+        canvas.style.height = `${Math.max(2, r.T) * 9}px`;
+        fig.querySelector('figcaption')!.textContent = `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
+      });
+      sec.querySelector('.summary')!.textContent = layerSummary(l);
+    });
   }
 
-  private memoryBar(m: TokenReport['layers'][number]['memory'], context: number): HTMLElement {
-    const bar = h('div', { class: `mem mem-${m.kind}`, 'aria-hidden': 'true' });
-    const fill = h('span');
-    if (m.kind === 'swa' || m.kind === 'hybrid') {
-      const w = Math.min(m.window ?? 0, context);
-      fill.style.left = `${(100 * m.windowStart) / context}%`;
-      fill.style.width = `${(100 * w) / context}%`;
-    } else {
-      fill.style.left = '0';
-      fill.style.width = '100%';
-    }
-    bar.append(fill);
-    return bar;
+  private memoryBar(bar: HTMLElement, m: TokenReport['layers'][number]['memory'], context: number): void {
+    bar.className = `mem mem-${m.kind}`;
+    const fill = bar.firstElementChild as HTMLElement;
+    const swa = m.kind === 'swa' || m.kind === 'hybrid';
+    fill.style.left = swa ? `${(100 * m.windowStart) / context}%` : '0';
+    fill.style.width = swa ? `${(100 * Math.min(m.window ?? 0, context)) / context}%` : '100%';
   }
 
   private drawRaster(canvas: HTMLCanvasElement, r: { T: number; channels: number; dense: number[] }): void {
-    canvas.width = r.channels;
-    canvas.height = Math.max(1, r.T);
+    if (canvas.width !== r.channels) canvas.width = r.channels;
+    if (canvas.height !== Math.max(1, r.T)) canvas.height = Math.max(1, r.T);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     const { bg, pos, neg } = this.palette();
