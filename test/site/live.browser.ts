@@ -109,6 +109,7 @@ export function liveTests(outDir: string, base: string): void {
       });
       await page.goto(`${url}live/?backend=wasm`, { waitUntil: 'networkidle' });
       expect(requests.filter((r) => /worker|safetensors|\.wasm/.test(r)), 'nothing heavy before the click').toEqual([]);
+      expect(await axeProblems(page), 'before the click').toEqual([]);
       const w = page.locator('live-model');
       expect(await w.locator('textarea[name="prompt"]').inputValue()).toBe(prompt);
       await w.locator('input[name="tokens"]').fill(String(TOKENS));
