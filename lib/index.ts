@@ -52,3 +52,6 @@ export * from './text/index.js';
 
 // training/: training loop, evaluation, checkpoints, conversion, needle recall, real-activation spiking, MoE upcycling
 export * from './training/index.js';
+
+// live/: token-by-token decoding with spike statistics, energy and caches per layer (the live page)
+export * from './live/index.js';

@@ -15,6 +15,7 @@ import { parseHTML } from 'linkedom';
 import { encodeSpikes, type SpikeScheme } from '../../lib/index.js';
 import { browserTests } from './site.browser.js';
 import { pageTests } from './pages.browser.js';
+import { liveTests } from './live.browser.js';
 import { builtRoutes } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,6 +46,7 @@ beforeAll(async () => {
 
 browserTests(outDir, BASE);
 pageTests(outDir, BASE);
+liveTests(outDir, BASE);
 
 describe('site: astro build', () => {
   it('builds the home page with the summary of verdicts, each count linking to the filtered ledger', () => {
