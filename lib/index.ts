@@ -27,8 +27,10 @@ export * from './quant/index.js';
 // io/: safetensors weights with the reference parameter names
 export * from './io/index.js';
 
-// moe/: MoE upcycling (report §3.2, eq. 15-18)
-export * from './moe/index.js';
+// layers/moe-naive.ts: the MoE's float64 reference and eq. 18's upcycling scale (report §3.2, eq. 15-18)
+export * from './layers/moe-naive.js';
+// models/upcycle.ts: MoE upcycling of a trained dense model, its equivalence check and expert load
+export * from './models/upcycle.js';
 
 // efficiency/: scaling-curve fits, cost model and the report's efficiency figures (report §5.2-5.3)
 export * from './efficiency/index.js';
@@ -46,6 +48,8 @@ export * from './plots/index.js';
 // util/: seeded random numbers and bit helpers
 export { mulberry32, uniformIntegers, normalSamples, type Rng } from './util/random.js';
 export { popcount32 } from './util/bits.js';
+export { median, maxRelativeDeviation } from './util/stats.js';
+export { checkInteger, checkNumber, checkOneOf, checkObject } from './util/validate.js';
 
 // text/: the Brown corpus without tags, its fixed split, a byte-level tokenizer, token windows
 export * from './text/index.js';

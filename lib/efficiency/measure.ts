@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SpikingBrainModel } from '../models/model.js';
 import { uniformIntegers } from '../util/random.js';
+import { median } from '../util/stats.js';
 
 export interface TimingStats {
   /** milliseconds */
@@ -18,10 +19,7 @@ export interface TimingStats {
 
 export function timingStats(samples: readonly number[]): TimingStats {
   if (samples.length === 0) throw new RangeError('timingStats needs at least one sample');
-  const s = [...samples].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median, min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
 }
 
 export interface TimingOptions {
