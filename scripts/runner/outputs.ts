@@ -98,3 +98,24 @@ export function stagedMoves(stage: string, out: string): Move[] {
   const ordered = [...files.filter((f) => !f.endsWith('.json')), ...files.filter((f) => f.endsWith('.json'))];
   return ordered.map((f) => ({ from: join(stage, f), to: resolve(out, f) }));
 }
+
+/** Envelope fields that say when and from which commit a data file was written, not what it holds. */
+const PROVENANCE_FIELDS = ['createdAt', 'commit'] as const;
+
+/**
+ * True when the staged data file `from` holds what `to` already holds, apart from its provenance
+ * fields: the runner then keeps `to` (and its date and commit), so an unchanged rerun changes nothing.
+ */
+export function sameDataApartFromProvenance(from: string, to: string): boolean {
+  if (!from.endsWith('.json') || !existsSync(to)) return false;
+  try {
+    const strip = (f: string) => {
+      const d = JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
+      for (const k of PROVENANCE_FIELDS) delete d[k];
+      return JSON.stringify(d);
+    };
+    return strip(from) === strip(to);
+  } catch {
+    return false;
+  }
+}
