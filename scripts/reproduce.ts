@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     await haltIfStopping(state);
     await stopRun(token, state.leader);
     await haltIfStopping(state);
-    throw new Error(`${(e as Error).message}\n(${removeTemp(state)})`);
+    throw new Error(`${(e as Error).message}\n(${removeTemp(state)})`, { cause: e });
   } finally {
     state.stopGuardian();
   }

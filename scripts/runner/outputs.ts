@@ -30,7 +30,7 @@ export function prepareOutDir(dir: string, flag = '--out'): string {
   try {
     writeFileSync(probe, '');
   } catch (e) {
-    throw new Error(`${flag} ${abs} is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`${flag} ${abs} is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
   } finally {
     rmSync(probe, { force: true });
   }
