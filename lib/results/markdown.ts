@@ -1,6 +1,6 @@
 /**
  * Markdown tables for notebook outputs (tslab's display.markdown) and the claims ledger: one
- * builder instead of hand-built '| a | b |' strings in every notebook cell.
+ * builder instead of hand-built table strings in every notebook cell.
  */
 
 export type Align = 'left' | 'right' | 'center' | null;
@@ -13,8 +13,8 @@ export function markdownCell(v: unknown): string {
 }
 
 /**
- * `| h1 | h2 |`, `|---|---|` and one line per row; cells go through markdownCell (so format numbers
- * before passing them). `align` sets a column's rule (`---:` for right).
+ * A Markdown table: the header row, the rule row and one row per entry; cells go through markdownCell
+ * (so format numbers before passing them). `align` sets a column's rule (right: `---:`).
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: readonly Align[] = []): string {
   rows.forEach((r, i) => {
