@@ -24,8 +24,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { firstCellError, followProgress, listNotebooks } from './runner/notebooks.js';
-import { commitFiles, fullModeDataFiles, prepareOutDir, resolveFromUser, stagedMoves, type Move } from './runner/outputs.js';
+import { firstCellError, followProgress, listNotebooks, pathReplacements, tidyExecutedNotebook } from './runner/notebooks.js';
+import { commitFiles, fullModeDataFiles, prepareOutDir, resolveFromUser, sameDataApartFromProvenance, stagedMoves, type Move } from './runner/outputs.js';
 import { newRunToken, startGuardian, stopRun, TOKEN_VAR } from './runner/processes.js';
 
 interface Options {
@@ -160,14 +160,19 @@ async function runOne(notebook: string, o: Options, out: string, state: RunState
     const detail = cellError ?? r.output.trim().split('\n').slice(-15).join('\n');
     throw new Error(`notebook ${notebook} failed at ${detail}`);
   }
-  const moves: Move[] = stagedMoves(stage, out);
+  // a data file whose content did not change keeps its date and commit (and git status stays clean)
+  const moves: Move[] = stagedMoves(stage, out).filter((m) => !sameDataApartFromProvenance(m.from, m.to));
   if (o.quick && !o.overwriteFull) {
     const stems = moves.filter((m) => m.to.endsWith('.json')).map((m) => basename(m.to, '.json'));
     const full = fullModeDataFiles(out, stems);
     if (full.length > 0) throw new Error(`quick run of ${notebook} would overwrite full-mode data ${full.join(', ')}; pass --overwrite-full to allow it`);
   }
-  // full runs replace the committed notebook so it holds the outputs of the last full run
-  if (!o.quick) moves.push({ from: executed, to: join(o.dir, notebook) });
+  // full runs replace the committed notebook so it holds the outputs of the last full run, tidied:
+  // no execution timestamps and no absolute paths, so an unchanged rerun changes nothing
+  if (!o.quick) {
+    tidyExecutedNotebook(executed, pathReplacements(stage, out, root));
+    moves.push({ from: executed, to: join(o.dir, notebook) });
+  }
   commitFiles(moves);
   if (!o.keepTemp) rmSync(work, { recursive: true, force: true });
   return (Date.now() - started) / 1000;
@@ -225,7 +230,7 @@ async function main(): Promise<void> {
     await haltIfStopping(state);
     await stopRun(token, state.leader);
     await haltIfStopping(state);
-    throw new Error(`${(e as Error).message}\n(${removeTemp(state)})`);
+    throw new Error(`${(e as Error).message}\n(${removeTemp(state)})`, { cause: e });
   } finally {
     state.stopGuardian();
   }

@@ -5,6 +5,7 @@
  *   A[t, s] = scale · Σ_k q_t[k] k_s[k] exp(Σ_{r=s+1..t} gk_r[k])   for s ≤ t.
  * Plain arrays, no tfjs, so the site's explorer runs anywhere; A × V equals each op's output (tested).
  */
+import { checkInteger } from '../util/validate.js';
 
 export interface AttentionMapInput {
   /** queries [L, K], row-major */
@@ -24,8 +25,8 @@ function check(name: string, a: ArrayLike<number> | undefined, n: number): void 
 }
 
 function checkDims(L: number, K: number): void {
-  if (!Number.isInteger(L) || L < 1) throw new RangeError(`L must be an integer >= 1, got ${L}`);
-  if (!Number.isInteger(K) || K < 1) throw new RangeError(`K must be an integer >= 1, got ${K}`);
+  checkInteger('L', L, 1);
+  checkInteger('K', K, 1);
 }
 
 /** Row-wise softmax of q·k scores over the keys each query may see; `window` = keys counting itself. */

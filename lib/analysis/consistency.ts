@@ -5,13 +5,14 @@
  * and which reading of "per channel" holds decides whether they agree. Intervals account for the
  * rounding of each stated figure.
  */
+import { checkInteger } from '../util/validate.js';
 
 export type Interval = readonly [number, number];
 
 /** The values a figure stated with `decimals` decimals can stand for: 1.13 -> [1.125, 1.135]. */
 export function roundingInterval(value: number, decimals: number): Interval {
   if (!Number.isFinite(value)) throw new RangeError(`value must be finite, got ${value}`);
-  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be an integer >= 0, got ${decimals}`);
+  checkInteger('decimals', decimals, 0);
   const half = 0.5 * 10 ** -decimals;
   return [value - half, value + half];
 }
@@ -53,7 +54,7 @@ export const contains = (i: Interval, x: number): boolean => x >= i[0] && x <= i
  * A figure carried forward from a rounded intermediate is then judged as the same quantity.
  */
 export function roundingTolerance(reported: number, reportedDecimals: number, from?: { value: number; decimals: number; f: (x: number) => number }): number {
-  if (!Number.isInteger(reportedDecimals) || reportedDecimals < 0) throw new RangeError(`reportedDecimals must be an integer >= 0, got ${reportedDecimals}`);
+  checkInteger('reportedDecimals', reportedDecimals, 0);
   const own = 0.5 * 10 ** -reportedDecimals;
   // 12 significant digits: the tolerance is stored on the claim, without float noise in its last places
   if (!from) return Number(own.toPrecision(12));

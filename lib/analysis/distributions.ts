@@ -4,6 +4,7 @@
  * Stand-ins for a real model's projection inputs until a trained model provides them.
  */
 import { mulberry32, normalSamples } from '../util/random.js';
+import { checkInteger } from '../util/validate.js';
 
 export type ReferenceDistribution = 'gaussian' | 'laplace' | 'student-t-outliers';
 export const REFERENCE_DISTRIBUTIONS: readonly ReferenceDistribution[] = ['gaussian', 'laplace', 'student-t-outliers'];
@@ -36,10 +37,10 @@ export function referenceActivations(kind: ReferenceDistribution, rows: number, 
   if (!REFERENCE_DISTRIBUTIONS.includes(kind)) {
     throw new TypeError(`kind must be one of ${REFERENCE_DISTRIBUTIONS.map((d) => `'${d}'`).join(', ')}; got ${JSON.stringify(kind)}`);
   }
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`rows must be an integer >= 1, got ${rows}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be an integer >= 1, got ${cols}`);
+  checkInteger('rows', rows, 1);
+  checkInteger('cols', cols, 1);
   const o = withDefaults(options);
-  if (!Number.isInteger(o.dof) || o.dof < 1) throw new RangeError(`dof must be an integer >= 1, got ${o.dof}`);
+  checkInteger('dof', o.dof, 1);
   if (!(o.outlierChannelFraction >= 0 && o.outlierChannelFraction <= 1)) {
     throw new RangeError(`outlierChannelFraction must be in [0, 1], got ${o.outlierChannelFraction}`);
   }

@@ -4,13 +4,14 @@
  * within 7). The figure does not say what it counts, so each reading of its bars is worked out here.
  */
 import { popcount32 } from '../util/bits.js';
+import { checkInteger } from '../util/validate.js';
 
 /**
  * Shares of counts that fire 0, 1, 2 and >= 3 spikes under bitwise-bidirectional coding (popcount of
  * |s|; counts over 2^window - 1 saturate to it when `clip`, else keep the bits they need).
  */
 export function windowSpikeShares(counts: ArrayLike<number>, window = 3, clip = false): [number, number, number, number] {
-  if (!Number.isInteger(window) || window < 1 || window > 30) throw new RangeError(`window must be an integer in [1, 30], got ${window}`);
+  checkInteger('window', window, 1, 30);
   const n = counts.length;
   if (n === 0) throw new RangeError('counts must not be empty');
   const max = 2 ** window - 1;

@@ -7,6 +7,7 @@
 import { bitLength } from '../spike/schemes.js';
 import { popcount32 } from '../util/bits.js';
 import { adaptiveThresholdSpikes } from '../spike/adaptive.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface SpikingStatistics {
   /** counts analysed (rows x cols) */
@@ -47,12 +48,12 @@ export interface SpikingStatistics {
 
 /** Statistics of a row-major [rows, cols] matrix of integer counts; `window` defaults to 3 steps. */
 export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols: number, window = 3): SpikingStatistics {
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`rows must be an integer >= 1, got ${rows}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be an integer >= 1, got ${cols}`);
+  checkInteger('rows', rows, 1);
+  checkInteger('cols', cols, 1);
   if (counts == null || counts.length !== rows * cols) {
     throw new RangeError(`expected counts of length rows*cols = ${rows * cols}, got ${counts?.length}`);
   }
-  if (!Number.isInteger(window) || window < 1 || window > 30) throw new RangeError(`window must be an integer in [1, 30], got ${window}`);
+  checkInteger('window', window, 1, 30);
   const n = rows * cols;
   const clipMax = 2 ** window - 1;
   let zeros = 0, sumAbs = 0, spikes = 0, within7 = 0, over16 = 0, maxAbs = 0;

@@ -11,6 +11,7 @@
 import type { ModelConfig } from '../models/config.js';
 import { parameterCount, kvCacheBytes, recurrentStateBytes } from '../models/counts.js';
 import { blockPlan, headDim, swaWindowKeys } from '../models/plan.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface Hardware {
   name: string;
@@ -37,9 +38,7 @@ function defaults(o: CostOptions): Required<CostOptions> {
   return { weightBytes: o.weightBytes ?? 2, cacheBytes: o.cacheBytes ?? 2, chunkSize: o.chunkSize ?? 64 };
 }
 
-function checkLength(name: string, n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be an integer >= 1, got ${n}`);
-}
+const checkLength = (name: string, n: number): number => checkInteger(name, n, 1);
 
 /** Keys a query at position t (0-based) attends in a softmax block; window = keys counting itself. */
 function keysSeen(t: number, window: number | null): number {

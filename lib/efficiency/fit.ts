@@ -4,6 +4,7 @@
  * space) and of polynomials, with the standard error of the exponent and prediction intervals, so
  * an extrapolation carries its uncertainty.
  */
+import { checkInteger } from '../util/validate.js';
 
 export interface PowerLawFit {
   /** y = coefficient * x^exponent */
@@ -55,7 +56,7 @@ export function predictPowerLaw(fit: PowerLawFit, x: number): number {
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
 export function studentT975(df: number): number {
-  if (!Number.isInteger(df) || df < 1) throw new RangeError(`df must be an integer >= 1, got ${df}`);
+  checkInteger('df', df, 1);
   return df <= 30 ? T975[df - 1]! : 1.96;
 }
 
@@ -70,7 +71,7 @@ export function powerLawPredictionInterval(fit: PowerLawFit, x: number): { low: 
 
 /** Least squares polynomial fit y = c0 + c1 x + ... + cd x^d (normal equations; small d only). */
 export function fitPolynomial(xs: readonly number[], ys: readonly number[], degree: number): number[] {
-  if (!Number.isInteger(degree) || degree < 0 || degree > 4) throw new RangeError(`degree must be an integer in [0, 4], got ${degree}`);
+  checkInteger('degree', degree, 0, 4);
   checkPoints(xs, ys, degree + 1);
   // scale x to [0, 1] for conditioning, then unscale the coefficients
   const scale = Math.max(...xs.map(Math.abs)) || 1;

@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SpikingBrainModel } from '../models/model.js';
 import { uniformIntegers } from '../util/random.js';
+import { median } from '../util/stats.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface TimingStats {
   /** milliseconds */
@@ -18,10 +20,7 @@ export interface TimingStats {
 
 export function timingStats(samples: readonly number[]): TimingStats {
   if (samples.length === 0) throw new RangeError('timingStats needs at least one sample');
-  const s = [...samples].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median, min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
 }
 
 export interface TimingOptions {
@@ -45,7 +44,7 @@ async function timeOnce(run: () => tf.Tensor): Promise<number> {
 
 /** Prefill time (ms) of L tokens through the whole model: the TTFT of a batch of one. */
 export async function timePrefill(model: SpikingBrainModel, L: number, o: TimingOptions = {}): Promise<TimingStats> {
-  if (!Number.isInteger(L) || L < 1) throw new RangeError(`L must be an integer >= 1, got ${L}`);
+  checkInteger('L', L, 1);
   const ids = tokens(model, L, o.seed ?? 42);
   const samples: number[] = [];
   for (let i = 0; i < (o.warmup ?? 1) + (o.repeats ?? 3); i++) {
@@ -70,9 +69,8 @@ export interface DecodeTiming {
  * 1k prompt, or a long prompt for speed against context).
  */
 export async function timeDecode(model: SpikingBrainModel, prompt: number, steps: number, o: { segment?: number; prefillChunk?: number; seed?: number } = {}): Promise<DecodeTiming> {
-  for (const [name, v] of [['prompt', prompt], ['steps', steps]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be an integer >= 1, got ${v}`);
-  }
+  checkInteger('prompt', prompt, 1);
+  checkInteger('steps', steps, 1);
   const segment = o.segment ?? Math.min(steps, 32);
   const chunk = o.prefillChunk ?? 4096;
   const ids = tokens(model, prompt + steps, o.seed ?? 42)[0]!;

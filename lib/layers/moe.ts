@@ -2,15 +2,17 @@
  * Mixture-of-experts FFN (report §2.1.2, eq. 7-8; §3.2, eq. 15-18): a router scores N routed SwiGLU
  * experts, each token uses its top-k weighted by the scores, and S shared experts are always on.
  * `upcycleSwiGLU` builds one from a dense FFN: every expert a copy, scaled as eq. 18 says (or exactly).
+ * Its float64 reference, with the same vocabulary, is moe-naive.ts.
  *
  * Every expert runs on every token and a top-k mask keeps k of them: dense compute, but no gather in
  * the differentiable path (the wasm backend has no gradient for it) and fine at laptop scale.
  */
 import * as tf from '@tensorflow/tfjs';
-import { moeAmplification, randomRouter, type UpcycleScaling } from '../moe/index.js';
+import { checkInteger, checkOneOf } from '../util/validate.js';
 import { SwiGLU } from './ffn.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
-import { checkInt, type Layer, type NamedVariable } from './module.js';
+import { type Layer, type NamedVariable } from './module.js';
+import { ROUTED_WEIGHTS, ROUTER_ACTIVATIONS, randomRouter, upcycleFactors, type RoutedWeights, type RouterActivation, type UpcycleScaling } from './moe-naive.js';
 
 export interface MoEOptions {
   /** name prefix, e.g. `model.layers.3.mlp` */
@@ -26,9 +28,9 @@ export interface MoEOptions {
   /** always-on shared experts S (num_shared_experts) */
   numShared: number;
   /** router nonlinearity σ of eq. 7: 'sigmoid' (eq. 16) or 'softmax' */
-  routerActivation?: 'sigmoid' | 'softmax';
+  routerActivation?: RouterActivation;
   /** weights of the selected experts: 'scores' (eq. 8, p_i) or 'uniform' (1/N each, the premise of eq. 18) */
-  routedWeights?: 'scores' | 'uniform';
+  routedWeights?: RoutedWeights;
   /** init std of expert gate/up and of the router */
   std: number;
   /** init std of expert down projections */
@@ -46,20 +48,18 @@ export class MoE implements Layer {
   readonly experts: SwiGLU[];
   readonly shared: SwiGLU[];
   readonly topK: number;
-  readonly routerActivation: 'sigmoid' | 'softmax';
-  readonly routedWeights: 'scores' | 'uniform';
+  readonly routerActivation: RouterActivation;
+  readonly routedWeights: RoutedWeights;
 
   constructor(o: MoEOptions) {
     this.name = o.name;
-    const N = checkInt(`${o.name}: numExperts`, o.numExperts);
-    this.topK = checkInt(`${o.name}: topK`, o.topK, 0);
+    const N = checkInteger(`${o.name}: numExperts`, o.numExperts, 1);
+    this.topK = checkInteger(`${o.name}: topK`, o.topK, 0);
     if (this.topK > N) throw new RangeError(`${o.name}: topK must be <= numExperts = ${N}, got ${o.topK}`);
-    const S = checkInt(`${o.name}: numShared`, o.numShared, 0);
+    const S = checkInteger(`${o.name}: numShared`, o.numShared, 0);
     if (S === 0 && this.topK === 0) throw new RangeError(`${o.name}: numShared and topK cannot both be 0`);
-    this.routerActivation = o.routerActivation ?? 'sigmoid';
-    this.routedWeights = o.routedWeights ?? 'scores';
-    if (this.routerActivation !== 'sigmoid' && this.routerActivation !== 'softmax') throw new RangeError(`routerActivation must be 'sigmoid' or 'softmax', got ${String(o.routerActivation)}`);
-    if (this.routedWeights !== 'scores' && this.routedWeights !== 'uniform') throw new RangeError(`routedWeights must be 'scores' or 'uniform', got ${String(o.routedWeights)}`);
+    this.routerActivation = checkOneOf(`${o.name}: routerActivation`, o.routerActivation ?? 'sigmoid', ROUTER_ACTIVATIONS);
+    this.routedWeights = checkOneOf(`${o.name}: routedWeights`, o.routedWeights ?? 'scores', ROUTED_WEIGHTS);
     this.router = new Linear({ name: `${o.name}.gate`, inFeatures: o.hiddenSize, outFeatures: N, bias: false, std: o.std, seed: o.seed, runtime: o.runtime });
     const expert = (name: string) =>
       new SwiGLU({ name, hiddenSize: o.hiddenSize, intermediateSize: o.intermediateSize, std: o.std, downStd: o.downStd, seed: o.seed, runtime: o.runtime, downSpiking: o.downSpiking ?? true });
@@ -139,19 +139,14 @@ export interface UpcycleSwiGLUOptions {
   /** 'report-cube-root' (eq. 18: gate, up, down × alpha), 'down-only' (down × 1/(S + k/N), exact) or 'none' */
   scaling: UpcycleScaling;
   /** router weighting, as in MoEOptions */
-  routedWeights?: 'scores' | 'uniform';
-  /** seed of the randomised router (lib/moe's randomRouter, so the float64 reference sees the same router) */
+  routedWeights?: RoutedWeights;
+  /** seed of the randomised router (moe-naive.ts's randomRouter, so the float64 reference sees the same router) */
   seed: number;
 }
 
 /** An MoE whose experts are all copies of `dense` (eq. 15), scaled per eq. 18, with a random sigmoid router. */
 export function upcycleSwiGLU(dense: SwiGLU, o: UpcycleSwiGLUOptions): MoE {
-  const amp = moeAmplification(o.S, o.k, o.N);
-  let f: [number, number, number];
-  if (o.scaling === 'report-cube-root') f = [Math.cbrt(1 / amp), Math.cbrt(1 / amp), Math.cbrt(1 / amp)];
-  else if (o.scaling === 'down-only') f = [1, 1, 1 / amp];
-  else if (o.scaling === 'none') f = [1, 1, 1];
-  else throw new RangeError(`scaling must be 'report-cube-root', 'down-only' or 'none', got ${String(o.scaling)}`);
+  const f = upcycleFactors(o.scaling, o.S, o.k, o.N);
   const D = dense.gate.inFeatures;
   const moe = new MoE({
     name: o.name, hiddenSize: D, intermediateSize: dense.gate.outFeatures, numExperts: o.N, topK: o.k, numShared: o.S,

@@ -4,7 +4,7 @@
  * = "201.6 KB" per token; x 1000 tokens/s = 201.6 MB/s = "~1.6 Gbps"; x 0.3 active spikes =
  * "~0.5 Gbps". Units: kB = 1000 bytes, KiB = 1024 bytes, Gbit/s = 1e9 bits per second.
  */
-import { checkInteger, checkNumber, checkObject } from './validate.js';
+import { checkInteger, checkNumber, checkObject } from '../util/validate.js';
 
 /** Bits per byte, bytes per kB (decimal) and per KiB (binary). */
 const BITS_PER_BYTE = 8;

@@ -13,7 +13,7 @@
  */
 import { countRange } from '../spike/layout.js';
 import { assertScheme, type SpikeScheme } from '../spike/schemes.js';
-import { checkInteger, checkNumber, checkObject, checkOneOf } from './validate.js';
+import { checkInteger, checkNumber, checkObject, checkOneOf } from '../util/validate.js';
 
 export type LinkEncoding = 'slots' | 'events' | 'counts';
 export const LINK_ENCODINGS: readonly LinkEncoding[] = ['slots', 'events', 'counts'];

@@ -5,7 +5,7 @@
  * low-rank gate hidden -> 16 -> kv dim, sliding-window attention on odd layers). Seed 001 counts
  * one 3584-wide input per layer; this recount lists each projection and its input width.
  */
-import { checkInteger, checkObject, checkOneOf } from './validate.js';
+import { checkInteger, checkObject, checkOneOf } from '../util/validate.js';
 
 /** The model shape the recount needs; one comment per field. */
 export interface LayerShape {

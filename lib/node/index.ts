@@ -9,3 +9,5 @@ export * from './figures.js';
 export * from './backend.js';
 export * from './progress.js';
 export * from './files.js';
+export * from './brown.js';
+export * from './checkpoints.js';

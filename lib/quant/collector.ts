@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { spikingStatistics } from '../analysis/sparsity.js';
 import { absCountHistogram } from '../spike/stats.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface SpikeStatsSummary {
   /** counts added (tokens x channels, over all calls) */
@@ -54,7 +55,7 @@ export class SpikeStatsCollector {
 
   constructor(options: SpikeStatsCollectorOptions = {}) {
     const maxBin = options.maxBin ?? 32;
-    if (!Number.isInteger(maxBin) || maxBin < 1) throw new RangeError(`maxBin must be an integer >= 1, got ${maxBin}`);
+    checkInteger('maxBin', maxBin, 1);
     this.maxBin = maxBin;
   }
 

@@ -17,6 +17,7 @@
  * amax > 1.27e6), the only case where -128 or the clamp can occur.
  */
 import { roundHalfEven } from '../spike/adaptive.js';
+import { checkInteger } from '../util/validate.js';
 
 /** Reference group size (QuantLinear's w_group_size). */
 export const INT8_GROUP_SIZE = 128;
@@ -47,9 +48,9 @@ function describe(v: unknown): string {
 }
 
 function checkDims(rows: number, cols: number, groupSize: number): void {
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`rows must be an integer >= 1, got ${rows}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be an integer >= 1, got ${cols}`);
-  if (!Number.isInteger(groupSize) || groupSize < 1) throw new RangeError(`groupSize must be an integer >= 1, got ${groupSize}`);
+  checkInteger('rows', rows, 1);
+  checkInteger('cols', cols, 1);
+  checkInteger('groupSize', groupSize, 1);
   if (cols % groupSize !== 0) {
     throw new RangeError(
       `groupSize (${groupSize}) must divide cols (${cols}): the reference Quantizer reshapes the weight to [out, in / groupSize, groupSize]`,

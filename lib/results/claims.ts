@@ -4,6 +4,7 @@
  */
 
 import { judgeStatus, type ClaimCheck } from './verdict.js';
+import { markdownTable } from './markdown.js';
 
 /**
  * reproduced: same quantity, agrees within a stated tolerance; analogue: same kind of quantity at our
@@ -89,11 +90,8 @@ export function roundDeep<T>(value: T, digits: number): T {
 
 /** A markdown table of claims, for the end of every notebook. */
 export function claimsMarkdown(claims: readonly Claim[]): string {
-  const cell = (v: unknown): string => (v === null || v === undefined ? '–' : String(v).replace(/\|/g, '\\|'));
-  const lines = [
-    '| claim | source | reported | ours | unit | status | note |',
-    '|---|---|---|---|---|---|---|',
-    ...claims.map((c) => `| \`${c.id}\` | ${cell(c.source)} | ${cell(c.reported)} | ${cell(c.reproduced)} | ${cell(c.unit)} | **${c.status}** | ${cell(c.note)} |`),
-  ];
-  return lines.join('\n');
+  return markdownTable(
+    ['claim', 'source', 'reported', 'ours', 'unit', 'status', 'note'],
+    claims.map((c) => [`\`${c.id}\``, c.source, c.reported, c.reproduced, c.unit, `**${c.status}**`, c.note]),
+  );
 }

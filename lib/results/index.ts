@@ -3,3 +3,4 @@ export * from './claims.js';
 export * from './envelope.js';
 export * from './compare.js';
 export * from './verdict.js';
+export * from './markdown.js';

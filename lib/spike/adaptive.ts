@@ -6,6 +6,7 @@
  */
 import { assertNumericArrayLike, FLOAT32_MAX, FLOAT32_MIN_NORMAL } from '../util/arrays.js';
 import { float32AbsSumTorchOrder } from '../util/float32-sum.js';
+import { checkInteger } from '../util/validate.js';
 
 export const VTH_MIN = 1e-5;
 export const VTH_MAX = 1e4;
@@ -39,8 +40,8 @@ export function checkSpikeK(k: unknown, name = 'k'): asserts k is number {
 }
 
 export function adaptiveThresholdSpikes(x: Float32Array | ArrayLike<number>, rows: number, cols: number, k = 3): AdaptiveSpikes {
-  if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`rows must be an integer >= 0, got ${rows}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be an integer >= 1, got ${cols}`);
+  checkInteger('rows', rows, 0);
+  checkInteger('cols', cols, 1);
   assertNumericArrayLike(x, 'x');
   if (x.length !== rows * cols) {
     throw new RangeError(`expected x of length rows*cols = ${rows}*${cols} = ${rows * cols}, got ${x?.length}`);

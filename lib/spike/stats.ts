@@ -5,6 +5,7 @@
 import { assertNumericArrayLike } from '../util/arrays.js';
 import { stepsNeeded, type SpikeScheme } from './schemes.js';
 import type { SpikeTrain } from './train.js';
+import { checkInteger } from '../util/validate.js';
 
 /** Fraction of spike slots (T x neurons) that stay silent: 1 - firing rate. */
 export function spikeSparsity(train: SpikeTrain): number {
@@ -63,7 +64,7 @@ export function shareWithin(counts: ArrayLike<number>, limit: number): number {
  */
 export function absCountHistogram(counts: ArrayLike<number>, maxBin = 32): { bins: number[]; total: number } {
   assertNumericArrayLike(counts, 'counts');
-  if (!Number.isInteger(maxBin) || maxBin < 1) throw new RangeError(`maxBin must be an integer >= 1, got ${maxBin}`);
+  checkInteger('maxBin', maxBin, 1);
   const bins = new Array<number>(maxBin + 1).fill(0);
   for (let i = 0; i < counts.length; i++) {
     const a = Math.abs(counts[i]!);

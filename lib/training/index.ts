@@ -1,4 +1,4 @@
-/** Training: the loop, schedule, evaluation, checkpoints, conversion (§3.1), needle recall, spiking on real activations (§3.3, §5.5), MoE upcycling of a trained model (§3.2). */
+/** Training: the loop, schedule, evaluation, checkpoints, conversion (§3.1), needle recall, spiking on real activations (§3.3, §5.5). */
 export * from './schedule.js';
 export * from './loop.js';
 export * from './evaluate.js';
@@ -7,7 +7,6 @@ export * from './checkpoint.js';
 export * from './convert.js';
 export * from './needle.js';
 export * from './spiking.js';
-export * from './moe.js';
 export * from './sniah.js';
 export * from './sniah-eval.js';
 export * from './weighted-loss.js';

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { nextTokenBatch, trainStep, type SpikingBrainModel } from '../models/index.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface Progress {
   /** steps done (1-based after a step) */
@@ -66,7 +67,7 @@ export function formatProgress(p: Progress): string {
 
 export function trainLoop(o: TrainLoopOptions): TrainLoopResult {
   const start = o.startStep ?? 0;
-  if (!Number.isInteger(o.steps) || o.steps < 0) throw new RangeError(`steps must be an integer >= 0, got ${o.steps}`);
+  checkInteger('steps', o.steps, 0);
   if (!Number.isInteger(start) || start < 0 || start > o.steps) throw new RangeError(`startStep must be an integer in [0, ${o.steps}], got ${start}`);
   const logEvery = o.logEvery ?? 25;
   const losses: number[] = [];

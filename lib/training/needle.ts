@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SpikingBrainModel } from '../models/index.js';
 import { mulberry32 } from '../util/random.js';
 import type { ByteTokenizer } from '../text/tokenizer.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface PasskeyOptions {
   /** prompt length in tokens */
@@ -37,7 +38,7 @@ export function passkeyPrompts(tok: ByteTokenizer, filler: ArrayLike<number>, o:
   if (!Number.isInteger(o.distance) || o.distance < minDistance) throw new RangeError(`distance must be an integer >= ${minDistance}, got ${o.distance}`);
   const digitPos = o.length - 1 - o.distance;
   if (digitPos < needle.length) throw new RangeError(`length ${o.length} is too short for distance ${o.distance}`);
-  if (!Number.isInteger(o.trials) || o.trials < 1) throw new RangeError(`trials must be an integer >= 1, got ${o.trials}`);
+  checkInteger('trials', o.trials, 1);
   if (filler.length < o.length) throw new RangeError(`filler must hold at least ${o.length} tokens, got ${filler.length}`);
   const rng = mulberry32(o.seed >>> 0);
   return Array.from({ length: o.trials }, () => {

@@ -1,4 +1,5 @@
 /** Learning-rate schedule for the small training runs: linear warm-up, then cosine decay to a floor. */
+import { checkInteger } from '../util/validate.js';
 
 export interface CosineSchedule {
   /** peak learning rate */
@@ -14,8 +15,8 @@ export interface CosineSchedule {
 /** Learning rate at `step` (0-based). */
 export function cosineLearningRate(step: number, s: CosineSchedule): number {
   if (!(s.peak > 0)) throw new RangeError(`peak must be > 0, got ${s.peak}`);
-  if (!Number.isInteger(s.warmup) || s.warmup < 0) throw new RangeError(`warmup must be an integer >= 0, got ${s.warmup}`);
-  if (!Number.isInteger(s.total) || s.total < 1) throw new RangeError(`total must be an integer >= 1, got ${s.total}`);
+  checkInteger('warmup', s.warmup, 0);
+  checkInteger('total', s.total, 1);
   const floor = s.floor ?? 0.1;
   if (step < s.warmup) return (s.peak * (step + 1)) / s.warmup;
   const t = s.total <= s.warmup ? 1 : Math.min(1, (step - s.warmup) / (s.total - s.warmup));

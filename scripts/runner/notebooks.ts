@@ -1,13 +1,14 @@
 /**
  * The reproduction runner's view of notebooks: which ones to run, the first failing cell of an
- * executed one, and the progress lines a running one appends to its progress file.
+ * executed one, the progress lines a running one appends to its progress file, and the tidying of an
+ * executed notebook before it is committed (no timestamps, no absolute paths).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-/** Experiment notebooks in reading order (NN-topic.ipynb; 00-* are smoke tests, not experiments). */
+/** Experiment notebooks in reading order (NN-topic.ipynb). */
 export function listNotebooks(dir: string, only?: string): string[] {
   const all = readdirSync(dir)
-    .filter((f) => /^\d\d-.+\.ipynb$/.test(f) && !f.startsWith('00-'))
+    .filter((f) => /^\d\d-.+\.ipynb$/.test(f))
     .sort();
   if (only === undefined) return all;
   const picked = all.filter((f) => f.replace(/\.ipynb$/, '') === only || f.startsWith(`${only}-`));
@@ -66,3 +67,36 @@ export function followProgress(file: string): () => void {
   };
 }
 
+
+/**
+ * Makes an executed notebook depend on its results only, so a rerun with unchanged results leaves
+ * `git status` clean: drops nbconvert's per-cell execution timestamps (`metadata.execution`) and
+ * rewrites absolute paths in outputs by `replacements` (the staging folder -> where the files land,
+ * the checkout root -> nothing), longest first. Cell sources are never touched.
+ */
+export function tidyExecutedNotebook(notebookPath: string, replacements: [from: string, to: string][]): void {
+  const nb = JSON.parse(readFileSync(notebookPath, 'utf8')) as { cells: { metadata?: Record<string, unknown>; outputs?: unknown[] }[] };
+  const ordered = [...replacements].filter(([from]) => from !== '').sort((a, b) => b[0].length - a[0].length);
+  const rewrite = (v: unknown): unknown => {
+    if (typeof v === 'string') return ordered.reduce((s, [from, to]) => s.split(from).join(to), v);
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]));
+    return v;
+  };
+  for (const cell of nb.cells) {
+    if (cell.metadata) delete cell.metadata.execution;
+    if (cell.outputs) cell.outputs = cell.outputs.map(rewrite);
+  }
+  // nbformat's layout (indent 1, keys in the order read, non-ASCII kept), so unchanged cells diff as unchanged
+  writeFileSync(notebookPath, JSON.stringify(nb, null, 1) + '\n');
+}
+
+/** The replacements tidyExecutedNotebook needs: staged files shown where they land, repo paths relative. */
+export function pathReplacements(stage: string, out: string, root: string): [string, string][] {
+  const shown = out === root ? '.' : out.startsWith(`${root}/`) ? out.slice(root.length + 1) : out;
+  return [
+    [`${stage}/`, `${shown}/`],
+    [stage, shown],
+    [`${root}/`, ''],
+  ];
+}

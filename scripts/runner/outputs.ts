@@ -30,7 +30,7 @@ export function prepareOutDir(dir: string, flag = '--out'): string {
   try {
     writeFileSync(probe, '');
   } catch (e) {
-    throw new Error(`${flag} ${abs} is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`${flag} ${abs} is not writable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
   } finally {
     rmSync(probe, { force: true });
   }
@@ -97,4 +97,25 @@ export function stagedMoves(stage: string, out: string): Move[] {
   const files = filesUnder(stage);
   const ordered = [...files.filter((f) => !f.endsWith('.json')), ...files.filter((f) => f.endsWith('.json'))];
   return ordered.map((f) => ({ from: join(stage, f), to: resolve(out, f) }));
+}
+
+/** Envelope fields that say when and from which commit a data file was written, not what it holds. */
+const PROVENANCE_FIELDS = ['createdAt', 'commit'] as const;
+
+/**
+ * True when the staged data file `from` holds what `to` already holds, apart from its provenance
+ * fields: the runner then keeps `to` (and its date and commit), so an unchanged rerun changes nothing.
+ */
+export function sameDataApartFromProvenance(from: string, to: string): boolean {
+  if (!from.endsWith('.json') || !existsSync(to)) return false;
+  try {
+    const strip = (f: string) => {
+      const d = JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
+      for (const k of PROVENANCE_FIELDS) delete d[k];
+      return JSON.stringify(d);
+    };
+    return strip(from) === strip(to);
+  } catch {
+    return false;
+  }
 }

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ByteTokenizer, evaluateLoss, evaluationWindows, joinDocuments, modelFromSafetensors, splitCorpus } from '../../lib/index.js';
-import { readBrownCorpus } from '../../lib/text/node.js';
-import { readCheckpoint, readManifest } from '../../lib/training/node.js';
+import { readBrownCorpus } from '../../lib/node/index.js';
+import { readCheckpoint, readManifest } from '../../lib/node/index.js';
 import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();

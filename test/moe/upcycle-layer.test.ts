@@ -50,7 +50,7 @@ describe('upcycleSwiGLU(dense, options) (tfjs MoE layer, eq. 15-18)', () => {
   it('matches the float64 reference upcycledMoE with the same random sigmoid router, for every scaling', () => {
     for (const scaling of ['report-cube-root', 'down-only', 'none'] as const) {
       const moe = upcycleSwiGLU(dense, { name: 'm', S: 1, k: 2, N: 8, scaling, routedWeights: 'scores', seed: 9 });
-      const want = upcycledMoE(ref, x, n, { S: 1, k: 2, N: 8, scaling, router: 'sigmoid', seed: 9 });
+      const want = upcycledMoE(ref, x, n, { S: 1, k: 2, N: 8, scaling, routerActivation: 'sigmoid', routedWeights: 'scores', seed: 9 });
       expect(maxRelativeDeviation(run((t) => moe.apply(t)), want)).toBeLessThan(1e-5);
       moe.dispose();
     }

@@ -11,7 +11,7 @@ describe('upcycleAlpha(S, k, N) (eq. 18)', () => {
     expect(upcycleAlpha(0, 4, 4)).toBe(1);
   });
   it('rejects impossible expert counts', () => {
-    expect(() => upcycleAlpha(1, 17, 16)).toThrow(/k \(active routed experts\) must be an integer in \[0, N = 16\]/);
+    expect(() => upcycleAlpha(1, 17, 16)).toThrow(/k \(active routed experts\) must be an integer in \[0, 16\], got 17/);
     expect(() => upcycleAlpha(-1, 1, 16)).toThrow(/S \(shared experts\)/);
     expect(() => upcycleAlpha(0, 0, 16)).toThrow(/cannot both be 0/);
   });
@@ -38,28 +38,29 @@ describe('upcycledMoE(dense, x, n, options) at initialisation', () => {
   const x = normalSamples(8 * 16, 4);
   const y = swiglu(dense, x, 8);
   it('equals the dense FFN exactly with down-only scaling and uniform router weights', () => {
-    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'down-only', router: 'uniform', seed: 5 });
+    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'down-only', routedWeights: 'uniform', seed: 5 });
     expect(maxRelativeDeviation(moe, y)).toBeLessThan(1e-14);
   });
   it("only approximates it with the report's cube-root scaling (silu is not homogeneous)", () => {
-    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'report-cube-root', router: 'uniform', seed: 5 });
+    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'report-cube-root', routedWeights: 'uniform', seed: 5 });
     const dev = maxRelativeDeviation(moe, y);
     expect(dev).toBeGreaterThan(1e-6);
     expect(dev).toBeLessThan(0.05);
   });
   it('weighs the top expert by its softmax probability: between 1/N and 1, below the sigmoid score', () => {
-    const soft = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', router: 'softmax', seed: 5 });
-    const sig = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', router: 'sigmoid', seed: 5 });
+    const soft = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', routerActivation: 'softmax', seed: 5 });
+    const sig = upcycledMoE(dense, x, 8, { S: 0, k: 1, N: 16, scaling: 'none', routerActivation: 'sigmoid', seed: 5 });
     for (let r = 0; r < 8; r++) {
       const w = soft[r * 16]! / y[r * 16]!;
       expect(w).toBeGreaterThanOrEqual(1 / 16 - 1e-12);
       expect(w).toBeLessThanOrEqual(1);
       expect(w).toBeLessThan(sig[r * 16]! / y[r * 16]!);
     }
-    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'none', router: 'relu' as never, seed: 5 })).toThrow(/router must be 'sigmoid', 'softmax' or 'uniform', got relu/);
+    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'none', routerActivation: 'relu' as never, seed: 5 })).toThrow(/routerActivation must be one of 'sigmoid', 'softmax'; got "relu"/);
+    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'half' as never, seed: 5 })).toThrow(/scaling must be one of 'report-cube-root', 'down-only', 'none'/);
   });
   it('amplifies the output by S + k/N without scaling', () => {
-    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 2, N: 8, scaling: 'none', router: 'uniform', seed: 5 });
+    const moe = upcycledMoE(dense, x, 8, { S: 1, k: 2, N: 8, scaling: 'none', routedWeights: 'uniform', seed: 5 });
     expect(maxRelativeDeviation(moe, y.map((v) => v * 1.25))).toBeLessThan(1e-14);
   });
 });

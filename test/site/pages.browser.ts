@@ -6,10 +6,9 @@
  * theme, at one width each, to keep the suite quick). Then the ledger's URL-kept filters, the search
  * and the skip link, driven as a reader would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { builtRoutes, launchChromium, serveStatic } from './serve.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { builtRoutes, useServedSite } from './serve.js';
 import { axeProblems, layoutProblems } from './page-checks.js';
 
 const VIEWS = [
@@ -21,22 +20,10 @@ const VIEWS = [
 
 export function pageTests(outDir: string, base: string): void {
   describe('pages as readers see them (Chromium: 1280 and 390 px, light and dark)', () => {
-    let browser: Browser;
-    let server: Server;
-    let url: string;
-
-    beforeAll(async () => {
-      ({ server, url } = await serveStatic(outDir, base));
-      browser = await launchChromium();
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      server?.close();
-    });
+    const site = useServedSite(outDir, base);
 
     async function view(width: number, scheme: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       return { context, page: await context.newPage() };
     }
 
@@ -47,7 +34,7 @@ export function pageTests(outDir: string, base: string): void {
         const { context, page } = await view(v.width, v.scheme);
         const problems: string[] = [];
         for (const route of routes) {
-          await page.goto(url + route, { waitUntil: 'load' });
+          await page.goto(site.url + route, { waitUntil: 'load' });
           const found = [...(await layoutProblems(page)), ...(v.axe ? await axeProblems(page) : [])];
           problems.push(...found.map((p) => `/${route}: ${p}`));
         }
@@ -58,7 +45,7 @@ export function pageTests(outDir: string, base: string): void {
 
     it('ledger: filters and sort live in the URL; a linked filter opens filtered; the largest difference sorts first', async () => {
       const { context, page } = await view(390, 'light');
-      await page.goto(`${url}ledger/?status=inconsistent&sort=deviation`, { waitUntil: 'load' });
+      await page.goto(`${site.url}ledger/?status=inconsistent&sort=deviation`, { waitUntil: 'load' });
       const visible = () => page.locator('table.ledger tbody tr:not([hidden])');
       const statuses = await visible().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.status));
       expect(statuses.length).toBeGreaterThan(0);
@@ -83,7 +70,7 @@ export function pageTests(outDir: string, base: string): void {
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-      await page.goto(`${url}search/?q=sparsity`, { waitUntil: 'load' });
+      await page.goto(`${site.url}search/?q=sparsity`, { waitUntil: 'load' });
       const results = page.locator('site-search [data-out="results"] li a');
       await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
@@ -102,7 +89,7 @@ export function pageTests(outDir: string, base: string): void {
 
     it('skip link: the first Tab shows it, and it moves focus to the main column', async () => {
       const { context, page } = await view(390, 'light');
-      await page.goto(`${url}topics/energy/`, { waitUntil: 'load' });
+      await page.goto(`${site.url}topics/energy/`, { waitUntil: 'load' });
       await page.keyboard.press('Tab');
       const skip = page.locator('a.skip-link');
       expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -60,4 +61,38 @@ export function builtRoutes(dir: string, sub = ''): string[] {
     if (statSync(join(here, name)).isDirectory()) out.push(...builtRoutes(dir, `${sub}${name}/`));
   }
   return out;
+}
+
+/** The built site served at `base` and one Chromium, for a describe block's tests (valid inside tests and hooks). */
+export interface ServedSite {
+  readonly browser: Browser;
+  /** the site's URL, ending in the base */
+  readonly url: string;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that serve `outDir` at `base` and launch Chromium, and close
+ * both afterwards; call it inside a describe block (or at the top of a suite function).
+ */
+export function useServedSite(outDir: string, base: string): ServedSite {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let url = '';
+  beforeAll(async () => {
+    ({ server, url } = await serveStatic(outDir, base));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('useServedSite: the browser is only there inside tests and hooks');
+      return browser;
+    },
+    get url(): string {
+      return url;
+    },
+  };
 }

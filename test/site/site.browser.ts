@@ -5,11 +5,10 @@
  * overlap and that figure text stays legible on a phone, and drives every widget, comparing what it
  * shows with the library's own result and feeding it the bad inputs readers found.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
 import { encodeSpikes } from '../../lib/index.js';
 import { explore } from '../../site/lib/threshold-explorer.js';
@@ -17,7 +16,7 @@ import { energyReadout } from '../../site/lib/energy-calculator.js';
 import { exploreAttention } from '../../site/lib/attention-explorer.js';
 import { calculatorConfig, contextReadout, formatBytes } from '../../site/lib/context-calculator.js';
 import { figureProblems } from './figure-checks.js';
-import { builtRoutes, launchChromium, serveStatic } from './serve.js';
+import { builtRoutes, useServedSite } from './serve.js';
 
 /**
  * JavaScript bytes (uncompressed) a page may load before the reader touches anything; code that loads
@@ -26,34 +25,22 @@ import { builtRoutes, launchChromium, serveStatic } from './serve.js';
 export const JS_BUDGET_BYTES = 150_000;
 
 export function browserTests(outDir: string, base: string): void {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ server, url } = await serveStatic(outDir, base));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = useServedSite(outDir, base);
 
   /** Opens a page, recording every problem and the JavaScript bytes it loads. */
   async function open(route: string): Promise<{ page: Page; problems: string[]; jsBytes: () => number }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems: string[] = [];
     let js = 0;
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-    page.on('request', (r) => !r.url().startsWith(url.replace(base, '/')) && !r.url().startsWith('data:') && problems.push(`off-site request: ${r.url()}`));
+    page.on('request', (r) => !r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:') && problems.push(`off-site request: ${r.url()}`));
     page.on('response', async (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       if ((r.headers()['content-type'] ?? '').includes('javascript')) js += (await r.body()).length;
     });
-    await page.goto(url + route, { waitUntil: 'networkidle' });
+    await page.goto(site.url + route, { waitUntil: 'networkidle' });
     return { page, problems, jsBytes: () => js };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteTokenizer, evaluationWindows, joinDocuments, parseBrownCategories, splitCorpus, stripBrownTags, trainingBatch, type BrownDocument } from '../../lib/index.js';
-import { readBrownCorpus } from '../../lib/text/node.js';
+import { readBrownCorpus } from '../../lib/node/index.js';
 
 describe('stripBrownTags(tagged)', () => {
   it('keeps the word before the last slash, turns `` and \'\' into quotes and attaches punctuation', () => {

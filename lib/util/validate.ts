@@ -1,6 +1,6 @@
 /**
- * Argument checks for the NeuronChip modules (seed pages 000, 001): every error names the argument,
- * the allowed values and what it got.
+ * Argument checks shared by every folder (the guide's rule: bad input gets an error naming the
+ * argument, the allowed values and what it got). Each returns the checked value, typed.
  */
 
 /** An integer >= min (and <= max). */
@@ -20,10 +20,11 @@ export function checkNumber(name: string, v: unknown, min: number, max = Infinit
   return v;
 }
 
-/** One of a fixed set of strings. */
-export function checkOneOf<T extends string>(name: string, v: unknown, allowed: readonly T[]): T {
+/** One of a fixed set of values (strings, or e.g. true / false). */
+export function checkOneOf<T>(name: string, v: unknown, allowed: readonly T[]): T {
   if (!allowed.includes(v as T)) {
-    throw new TypeError(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(v)}`);
+    const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
+    throw new TypeError(`${name} must be one of ${list}; got ${JSON.stringify(v)}`);
   }
   return v as T;
 }

@@ -2,12 +2,16 @@
  * MoE upcycling of a trained dense model (report §3.2, eq. 15-18; Table 13's M row at small scale):
  * every dense FFN becomes S shared + N routed copies of itself with a random sigmoid router
  * (layers/moe.ts's upcycleSwiGLU); the rest of the model is copied. Plus the equivalence check on
- * real FFN inputs and the expert load of a trained MoE.
+ * real FFN inputs and the expert load of a trained MoE (from the layer's own router scores).
  */
 import * as tf from '@tensorflow/tfjs';
-import { MoE, SwiGLU, upcycleSwiGLU } from '../layers/index.js';
-import { SpikingBrainModel, loadStateDict, resolveConfig, stateDict } from '../models/index.js';
-import { maxRelativeDeviation, type UpcycleScaling } from '../moe/index.js';
+import { SwiGLU } from '../layers/ffn.js';
+import { MoE, upcycleSwiGLU } from '../layers/moe.js';
+import type { UpcycleScaling } from '../layers/moe-naive.js';
+import { maxRelativeDeviation } from '../util/stats.js';
+import { resolveConfig } from './config.js';
+import { SpikingBrainModel } from './model.js';
+import { loadStateDict, stateDict } from './weights.js';
 
 export interface UpcycleModelOptions {
   S: number;
@@ -102,7 +106,7 @@ export function expertLoad(model: SpikingBrainModel, inputs: number[][]): number
     const N = mlp.experts.length;
     return tf.tidy(() => {
       const x = tf.tensor2d(xs[i]!, [xs[i]!.length / D, D]);
-      const p = mlp.routerActivation === 'sigmoid' ? tf.sigmoid(tf.matMul(x, mlp.router.weight)) : tf.softmax(tf.matMul(x, mlp.router.weight));
+      const p = mlp.scores(x);
       const idx = tf.topk(p, mlp.topK).indices.dataSync();
       const counts = new Array<number>(N).fill(0);
       for (const e of idx) counts[e]! += 1;
