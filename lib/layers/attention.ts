@@ -9,9 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { softmaxAttention } from '../ops/index.js';
 import { KVCache } from './cache.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
-import { checkHeads, checkInt, checkShape, mergeHeads, normalVariable, splitHeads, type Layer, type NamedVariable } from './module.js';
+import { checkHeads, checkShape, mergeHeads, normalVariable, splitHeads, type Layer, type NamedVariable } from './module.js';
 import { applyRope } from './rope.js';
 import { sinkAttention } from './sinks.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface AttentionLayerOptions {
   /** name prefix, e.g. `model.layers.1.attn` */
@@ -59,7 +60,7 @@ export class AttentionLayer implements Layer {
     const { D, H, Hkv } = checkHeads(o.name, o.hiddenSize, o.numHeads, o.numKvHeads);
     this.numHeads = H;
     this.numKvHeads = Hkv;
-    if (o.window !== null) checkInt(`${o.name}: window`, o.window);
+    if (o.window !== null) checkInteger(`${o.name}: window`, o.window, 1);
     this.headDim = D / this.numHeads;
     this.window = o.window;
     this.ropeTheta = o.ropeTheta;
@@ -71,7 +72,7 @@ export class AttentionLayer implements Layer {
     this.k = lin('k_proj', D, kvDim, bias, o.std);
     this.v = lin('v_proj', D, kvDim, bias, o.std);
     this.o = o.outputProjection === false ? null : lin('o_proj', D, D, false, o.outStd);
-    const S = checkInt(`${o.name}: numSinkTokens`, o.numSinkTokens ?? 0, 0);
+    const S = checkInteger(`${o.name}: numSinkTokens`, o.numSinkTokens ?? 0, 0);
     this.sinks = S > 0 ? normalVariable([S, D], o.std, o.seed, `${o.name}.sink_tokens`) : null;
   }
 

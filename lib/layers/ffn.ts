@@ -1,7 +1,7 @@
 /**
  * SwiGLU feed-forward network (report §2.2: "the same SwiGLU design as the base model"; the
  * reference GLU): down_proj(silu(gate_proj x) ⊙ up_proj x), no biases. Also the expert of the MoE
- * (§2.1.2) and the tfjs counterpart of lib/moe's float64 `swiglu`.
+ * (§2.1.2) and the tfjs counterpart of the float64 `swiglu` in layers/moe-naive.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Linear, type ProjectionRuntime } from './linear.js';

@@ -10,8 +10,9 @@ import * as tf from '@tensorflow/tfjs';
 import { gatedLinearAttention } from '../ops/index.js';
 import { RecurrentCache } from './cache.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
-import { checkHeads, checkInt, checkShape, logSigmoid, mergeHeads, repeatKv, splitHeads, type Layer, type NamedVariable } from './module.js';
+import { checkHeads, checkShape, logSigmoid, mergeHeads, repeatKv, splitHeads, type Layer, type NamedVariable } from './module.js';
 import { RMSNorm } from './rmsnorm.js';
+import { checkInteger } from '../util/validate.js';
 
 export interface GLALayerOptions {
   /** name prefix, e.g. `model.layers.0.attn` */
@@ -84,7 +85,7 @@ export class GLALayer implements Layer {
     this.q = lin('q_proj', D, D, true, o.std);
     this.k = lin('k_proj', D, kvDim, true, o.std);
     this.v = lin('v_proj', D, kvDim, true, o.std);
-    const r = checkInt(`${o.name}: gateLowRankDim`, o.gateLowRankDim ?? 16);
+    const r = checkInteger(`${o.name}: gateLowRankDim`, o.gateLowRankDim ?? 16, 1);
     this.gk = this.gate === 'low_rank' ? [lin('gk_proj.0', D, r, false, o.std), lin('gk_proj.1', r, kvDim, true, o.std)] : [];
     this.gNorm = new RMSNorm(`${o.name}.g_norm`, this.headDim, o.normEps);
     this.o = o.outputProjection === false ? null : lin('o_proj', D, D, false, o.outStd);

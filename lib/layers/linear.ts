@@ -5,8 +5,9 @@
  * spike-statistics collector can count spikes per projection (report §5.5, Table 11).
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkInt, constantVariable, matMul2D, normalVariable, type Layer, type NamedVariable } from './module.js';
+import { constantVariable, matMul2D, normalVariable, type Layer, type NamedVariable } from './module.js';
 import { disposeQuantized, quantizedProjection, quantizeWeightForProjection, spikeCounts, type QuantizedWeight } from './w8aspike.js';
+import { checkInteger } from '../util/validate.js';
 
 /**
  * Called with a [N, in] tensor of every projection, under the projection's name (e.g.
@@ -66,8 +67,8 @@ export class Linear implements Layer {
 
   constructor(o: LinearOptions) {
     this.name = o.name;
-    this.inFeatures = checkInt(`${o.name}: inFeatures`, o.inFeatures);
-    this.outFeatures = checkInt(`${o.name}: outFeatures`, o.outFeatures);
+    this.inFeatures = checkInteger(`${o.name}: inFeatures`, o.inFeatures, 1);
+    this.outFeatures = checkInteger(`${o.name}: outFeatures`, o.outFeatures, 1);
     this.weight = normalVariable([o.inFeatures, o.outFeatures], o.std, o.seed, `${o.name}.weight`);
     this.bias = o.bias ? constantVariable([o.outFeatures], 0) : null;
     this.runtime = o.runtime;

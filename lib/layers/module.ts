@@ -4,6 +4,7 @@
  * checks that say what they got.
  */
 import * as tf from '@tensorflow/tfjs';
+import { checkInteger } from '../util/validate.js';
 
 /** A trainable variable and its reference name, e.g. `model.layers.0.attn.q_proj.weight`. */
 export type NamedVariable = [name: string, variable: tf.Variable];
@@ -26,8 +27,6 @@ export interface InitOptions {
   std?: number;
 }
 
-export const DEFAULT_INIT: Required<InitOptions> = { seed: 42, std: 0.02 };
-
 /** A seed for one parameter: FNV-1a of its name mixed with the base seed (independent of construction order). */
 export function seedFor(seed: number, name: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
@@ -48,17 +47,11 @@ export function constantVariable(shape: number[], value: number): tf.Variable {
   return tf.tidy(() => tf.variable(tf.fill(shape, value), true));
 }
 
-/** Throws unless `n` is an integer >= min, naming the argument. */
-export function checkInt(name: string, n: unknown, min = 1): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${String(n)}`);
-  return n;
-}
-
 /** Checks an attention layer's D, H and Hkv (H divides D, Hkv divides H); returns the head dim. */
 export function checkHeads(name: string, hiddenSize: unknown, numHeads: unknown, numKvHeads: unknown): { D: number; H: number; Hkv: number; headDim: number } {
-  const D = checkInt(`${name}: hiddenSize`, hiddenSize);
-  const H = checkInt(`${name}: numHeads`, numHeads);
-  const Hkv = checkInt(`${name}: numKvHeads`, numKvHeads);
+  const D = checkInteger(`${name}: hiddenSize`, hiddenSize, 1);
+  const H = checkInteger(`${name}: numHeads`, numHeads, 1);
+  const Hkv = checkInteger(`${name}: numKvHeads`, numKvHeads, 1);
   if (D % H !== 0) throw new RangeError(`${name}: hiddenSize (${D}) must be divisible by numHeads (${H})`);
   if (H % Hkv !== 0) throw new RangeError(`${name}: numHeads (${H}) must be a multiple of numKvHeads (${Hkv})`);
   return { D, H, Hkv, headDim: D / H };
@@ -71,11 +64,6 @@ export function checkShape(name: string, t: tf.Tensor, spec: string, sizes: Arra
     const want = sizes.map((s, i) => (s === null ? spec.replace(/[[\]\s]/g, '').split(',')[i] : String(s))).join(', ');
     throw new RangeError(`expected ${name} of shape [${want}], got [${t.shape.join(', ')}]`);
   }
-}
-
-/** Disposes every parameter of the given blocks. */
-export function disposeAll(layers: Array<Layer | undefined>): void {
-  for (const l of layers) l?.dispose();
 }
 
 /** [B, L, H*K] -> [B, H, L, K]. */

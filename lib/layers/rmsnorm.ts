@@ -3,7 +3,8 @@
  * g_norm, applied per head): y = x / sqrt(mean(x²) + eps) · w over the last dim.
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkInt, constantVariable, type Layer, type NamedVariable } from './module.js';
+import { constantVariable, type Layer, type NamedVariable } from './module.js';
+import { checkInteger } from '../util/validate.js';
 
 /** rmsNorm(x, w, eps) over the last dim of x; w has the size of that dim. */
 export function rmsNorm<T extends tf.Tensor>(x: T, weight: tf.Tensor1D, eps: number): T {
@@ -23,7 +24,7 @@ export class RMSNorm implements Layer {
 
   constructor(name: string, size: number, readonly eps: number) {
     this.name = name;
-    this.weight = constantVariable([checkInt(`${name}: size`, size)], 1) as tf.Variable<tf.Rank.R1>;
+    this.weight = constantVariable([checkInteger(`${name}: size`, size, 1)], 1) as tf.Variable<tf.Rank.R1>;
   }
 
   apply<T extends tf.Tensor>(x: T): T {

@@ -4,6 +4,7 @@
  * describe what the 7B file cannot: the 76B intra-layer hybrid, MoE (§2.1.2, §3.2) and W8ASpike (§3.3).
  * Layer indices are 0-based as in the reference (attn_layers [1, 3, …, 27] are the odd layers).
  */
+import { checkInteger } from '../util/validate.js';
 
 /** A model config; every field has a default (the reference GLAswaConfig's, i.e. SpikingBrain-7B). */
 export interface ModelConfig {
@@ -169,7 +170,7 @@ export function configToJSON(c: ModelConfig): Record<string, unknown> {
 }
 
 function checkPosInt(name: string, v: unknown, min = 1): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new RangeError(`config.${name} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+  checkInteger(`config.${name}`, v, min);
 }
 
 function checkLayerList(name: string, v: unknown, L: number): void {

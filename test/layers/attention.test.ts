@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { AttentionLayer, applyRope, defaultRuntime, normalSamples, sinkAttention, type AttentionLayerOptions } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { maxAbsDiff } from '../helpers/close.js';
 
 useWasmBackend();
 
@@ -9,7 +10,6 @@ const base: AttentionLayerOptions = {
   name: 'model.layers.1.attn', hiddenSize: 16, numHeads: 4, numKvHeads: 2, window: null, ropeTheta: 1e4, std: 0.3, outStd: 0.3, seed: 3, runtime: defaultRuntime(),
 };
 const input = (B: number, L: number, D: number, seed = 1) => tf.tensor3d(Float32Array.from(normalSamples(B * L * D, seed)), [B, L, D]);
-const maxDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 
 /** float64 reference: q [Lq, K], keys [Lk, K] (sinks first), values; visible(i, j) says which regular keys query i sees. */
 function attendRef(q: number[][], keys: number[][], values: number[][], visible: (j: number) => boolean): number[] {
@@ -37,7 +37,7 @@ describe('AttentionLayer (GQA softmax attention with RoPE)', () => {
           const vr = tf.transpose(tf.reshape(layer.v.apply(x), [2, 9, 2, 4]), [0, 2, 1, 3]) as tf.Tensor4D;
           return sinkAttention(qr, kr, vr, null, null, { window });
         });
-        expect(maxDiff(viaOps, ref)).toBeLessThan(1e-5);
+        expect(maxAbsDiff(viaOps, ref)).toBeLessThan(1e-5);
       });
       layer.dispose();
     }
@@ -55,7 +55,7 @@ describe('AttentionLayer (GQA softmax attention with RoPE)', () => {
       mha.k.bias!.assign(tf.reshape(rep(tf.expandDims(gqa.k.bias!, 0)), [16]));
       mha.v.bias!.assign(tf.reshape(rep(tf.expandDims(gqa.v.bias!, 0)), [16]));
       const x = input(1, 7, 16, 2);
-      expect(maxDiff(gqa.apply(x), mha.apply(x))).toBeLessThan(1e-5);
+      expect(maxAbsDiff(gqa.apply(x), mha.apply(x))).toBeLessThan(1e-5);
     });
     gqa.dispose();
     mha.dispose();
@@ -65,8 +65,8 @@ describe('AttentionLayer (GQA softmax attention with RoPE)', () => {
     const swa = new AttentionLayer({ ...base, window: 8 });
     tf.tidy(() => {
       const x = input(1, 8, 16, 3);
-      expect(maxDiff(full.apply(x), swa.apply(x))).toBeLessThan(1e-6);
-      expect(maxDiff(full.apply(input(1, 12, 16, 3)), swa.apply(input(1, 12, 16, 3)))).toBeGreaterThan(1e-4);
+      expect(maxAbsDiff(full.apply(x), swa.apply(x))).toBeLessThan(1e-6);
+      expect(maxAbsDiff(full.apply(input(1, 12, 16, 3)), swa.apply(input(1, 12, 16, 3)))).toBeGreaterThan(1e-4);
     });
     full.dispose();
     swa.dispose();

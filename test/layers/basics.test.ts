@@ -2,14 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Linear, RMSNorm, SwiGLU, applyRope, defaultRuntime, normalSamples, randomSwiGLU, rmsNorm, ropeTables, swiglu } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { maxAbsDiff } from '../helpers/close.js';
 
 useWasmBackend();
-
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-};
 
 describe('rmsNorm(x, weight, eps)', () => {
   it('divides by the root mean square over the last dim and scales by the weight', () => {
@@ -101,7 +96,7 @@ describe('Linear', () => {
 });
 
 describe('SwiGLU (tfjs)', () => {
-  it("equals lib/moe's float64 swiglu on the same weights", () => {
+  it("equals the float64 swiglu of layers/moe-naive.ts on the same weights", () => {
     const D = 8;
     const F = 12;
     const ref = randomSwiGLU(D, F, 3);

@@ -4,11 +4,11 @@ import {
   SpikingBrainModel, decodeSafetensors, loadSafetensors, loadStateDict, modelFromSafetensors, saveSafetensors, stateDict, tinyConfig, tinyIntraConfig,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { maxAbsDiff } from '../helpers/close.js';
 
 useWasmBackend();
 
 const ids = [[1, 2, 3, 250, 17, 9]];
-const maxDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 
 describe('saveSafetensors / loadSafetensors (reference names and layout)', () => {
   it('round-trips: save, load into a fresh model with other weights, same logits', () => {
@@ -17,16 +17,16 @@ describe('saveSafetensors / loadSafetensors (reference names and layout)', () =>
       const b = new SpikingBrainModel(config, { seed: 2 });
       const bytes = saveSafetensors(a);
       tf.tidy(() => {
-        expect(maxDiff(a.forward(ids), b.forward(ids))).toBeGreaterThan(1e-4);
+        expect(maxAbsDiff(a.forward(ids), b.forward(ids))).toBeGreaterThan(1e-4);
       });
       expect(leakedTensors(() => loadSafetensors(b, bytes))).toBe(0);
       tf.tidy(() => {
-        expect(maxDiff(a.forward(ids), b.forward(ids))).toBe(0);
+        expect(maxAbsDiff(a.forward(ids), b.forward(ids))).toBe(0);
       });
       const c = modelFromSafetensors(bytes);
       expect(c.config).toEqual(a.config);
       tf.tidy(() => {
-        expect(maxDiff(a.forward(ids), c.forward(ids))).toBe(0);
+        expect(maxAbsDiff(a.forward(ids), c.forward(ids))).toBe(0);
       });
       [a, b, c].forEach((m) => m.dispose());
     }

@@ -26,15 +26,8 @@ export function f32(values: ArrayLike<number>): Float32Array {
   return Float32Array.from(values);
 }
 
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i]! - b[i]!);
-    if (!(d <= m)) m = d; // NaN propagates
-  }
-  return m;
-}
+/** max |a - b| (NaN propagates): the shared test helper */
+export { maxAbsDiff } from '../helpers/close.js';
 
 export function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
