@@ -177,7 +177,7 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   try {
     header = JSON.parse(text);
   } catch (e) {
-    throw new RangeError(`bad header: invalid JSON (${(e as Error).message})`);
+    throw new RangeError(`bad header: invalid JSON (${(e as Error).message})`, { cause: e });
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header)) throw new RangeError('bad header: not a JSON object');
   const bufferStart = 8 + headerSize;

@@ -122,7 +122,7 @@ export function trainStep(model: SpikingBrainModel, optimizer: tf.Optimizer, inp
       if (!isWasmAbort(e)) throw e;
       backendAborted = `the wasm backend aborted during a training step on batch ${B} × length ${L} (${e instanceof Error ? e.message : String(e)}); ` +
         'tfjs-wasm cannot recover from an abort: this process can no longer run the model, restart it with a smaller batch or length';
-      throw new Error(backendAborted);
+      throw new Error(backendAborted, { cause: e });
     }
     model.weightsChanged();
     return value;

@@ -27,7 +27,7 @@ export function makeDirs(dir: string, what = 'folder'): string {
       mkdirSync(m);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new Error(`${what} ${abs}: cannot create ${m} (${code ?? (e as Error).message})`);
+      if (code !== 'EEXIST') throw new Error(`${what} ${abs}: cannot create ${m} (${code ?? (e as Error).message})`, { cause: e });
     }
   }
   if (!statSync(abs).isDirectory()) throw new Error(`${what} ${abs} is not a folder`);

@@ -173,11 +173,9 @@ export function encodeSignMagnitudeInt3(counts: ArrayLike<number>, rate: boolean
   } else {
     for (let w = 0; w < words; w++) {
       const i = w << 3;
-      let f = 0;
-      let a = 0;
       // unrolled by hand below: V8 does not unroll, and the loop counter costs more than the work
       let c = counts[i]! | 0, sg = c >> 31;
-      a = (c ^ sg) - sg; orA |= a; f = (a << 1) | (sg & 1);
+      let a = (c ^ sg) - sg; orA |= a; let f = (a << 1) | (sg & 1);
       c = counts[i + 1]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 4;
       c = counts[i + 2]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 8;
       c = counts[i + 3]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 12;

@@ -74,7 +74,7 @@ export function trainLoop(o: TrainLoopOptions): TrainLoopResult {
   const t0 = Date.now();
   let tokens = 0;
   let tokensPerStep = 0;
-  let lr = 0;
+  let lr: number;
   for (let step = start; step < o.steps; step++) {
     const seqs = o.batch(step);
     const { inputs, targets } = nextTokenBatch(seqs);

@@ -68,7 +68,7 @@ export function pastedConfig(json: string): ModelConfig {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new SyntaxError(`config.json is not valid JSON: ${(e as Error).message}`);
+    throw new SyntaxError(`config.json is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('config.json must be a JSON object like {"hidden_size": 3584, ...}');
   const o = parsed as Record<string, unknown>;
