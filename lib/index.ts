@@ -52,3 +52,4 @@ export * from './text/index.js';
 
 // training/: training loop, evaluation, checkpoints, conversion, needle recall, real-activation spiking, MoE upcycling
 export * from './training/index.js';
+export * from './recall/heatmap.js'; // recall/: needle-in-a-haystack recall heatmaps (notebook 09)

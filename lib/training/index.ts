@@ -11,3 +11,4 @@ export * from './moe.js';
 export * from './sniah.js';
 export * from './sniah-eval.js';
 export * from './weighted-loss.js';
+export * from './sniah-train.js';

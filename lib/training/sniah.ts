@@ -31,9 +31,27 @@ export function sniahKeyNames(keys: SniahKeys): string[] {
   return allNames().filter((_, i) => (i % 5 === 4) === (keys === 'heldout'));
 }
 
+/**
+ * 'code': " The code of <Name> is 4821. "; 'marker': " The code of <Name> is #4821. " with the question
+ * ending in "is #", so the first digit is a one-token induction step from the rare marker (use a
+ * haystack without '#' and digits: sniahHaystack).
+ */
+export type SniahFormat = 'code' | 'marker';
+export const SNIAH_FORMATS: readonly SniahFormat[] = ['code', 'marker'];
+
 /** The needle sentence and the question for a key and value (the question ends where the value must follow). */
-export function sniahText(name: string, value: string): { needle: string; question: string } {
-  return { needle: ` The code of ${name} is ${value}. `, question: `\nThe code of ${name} is ` };
+export function sniahText(name: string, value: string, format: SniahFormat = 'code'): { needle: string; question: string } {
+  if (!SNIAH_FORMATS.includes(format)) throw new RangeError(`format must be one of ${SNIAH_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+  const m = format === 'marker' ? '#' : '';
+  return { needle: ` The code of ${name} is ${m}${value}. `, question: `\nThe code of ${name} is ${m}` };
+}
+
+/** Haystack text for the 'marker' format: the token stream without '#' and digits, so the needle's marker and value are the only ones. */
+export function sniahHaystack(tok: ByteTokenizer, tokens: ArrayLike<number>): number[] {
+  const drop = new Set(['#', ...'0123456789'].map((c) => tok.id(c)));
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (!drop.has(tokens[i]!)) out.push(tokens[i]!);
+  return out;
 }
 
 export interface SniahDocumentOptions {
@@ -44,6 +62,8 @@ export interface SniahDocumentOptions {
   keys: SniahKeys;
   /** digits of the value (default 4) */
   digits?: number;
+  /** default 'code' */
+  format?: SniahFormat;
 }
 
 export interface SniahDocument {
@@ -68,21 +88,22 @@ function checkInt(name: string, v: unknown, min: number, max = Infinity): number
 }
 
 /** Shortest prompt that holds the needle and question with at least one haystack token. */
-export function sniahMinLength(tok: ByteTokenizer, digits = 4): number {
+export function sniahMinLength(tok: ByteTokenizer, digits = 4, format: SniahFormat = 'code'): number {
   const longest = 'Xxxx';
-  const t = sniahText(longest, '0'.repeat(digits));
+  const t = sniahText(longest, '0'.repeat(digits), format);
   return tok.encode(t.needle).length + tok.encode(t.question).length + 1;
 }
 
 /** One document drawn with `rng` (key, value, haystack offset). */
 export function sniahDocument(tok: ByteTokenizer, haystack: ArrayLike<number>, o: SniahDocumentOptions, rng: Rng): SniahDocument {
   const digits = checkInt('digits', o.digits ?? 4, 1, 9);
-  const length = checkInt('length', o.length, sniahMinLength(tok, digits));
+  const format = o.format ?? 'code';
+  const length = checkInt('length', o.length, sniahMinLength(tok, digits, format));
   if (typeof o.depth !== 'number' || !(o.depth >= 0 && o.depth <= 1)) throw new RangeError(`depth must be a number in [0, 1], got ${JSON.stringify(o.depth)}`);
   const names = sniahKeyNames(o.keys);
   const key = names[Math.floor(rng() * names.length)]!;
   const value = Array.from({ length: digits }, () => String(Math.floor(rng() * 10))).join('');
-  const t = sniahText(key, value);
+  const t = sniahText(key, value, format);
   const needle = tok.encode(t.needle);
   const question = tok.encode(t.question);
   const hay = length - needle.length - question.length;
@@ -94,7 +115,7 @@ export function sniahDocument(tok: ByteTokenizer, haystack: ArrayLike<number>, o
   ids.push(...needle);
   for (let i = needleStart; i < hay; i++) ids.push(haystack[start + i]!);
   ids.push(...question);
-  const prefix = tok.encode(` The code of ${key} is `).length;
+  const prefix = tok.encode(t.needle).length - value.length - 2;
   return { ids, answer: tok.encode(value), key, value, depth: o.depth, needleStart, valueStart: needleStart + prefix };
 }
 
@@ -116,8 +137,12 @@ export interface SniahMixtureOptions {
   fraction: number;
   seed: number;
   digits?: number;
-  /** shortest needle prompt in a training row (default: the shortest possible); prompts are uniform in [minLength, window - digits] */
+  /** shortest needle prompt in a training row (default: the shortest possible); prompts are uniform in [minLength, maxLength] */
   minLength?: number;
+  /** longest needle prompt (default and cap: window - digits); a curriculum raises it over training */
+  maxLength?: number;
+  /** default 'code' */
+  format?: SniahFormat;
 }
 
 /**
@@ -138,8 +163,10 @@ export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<numb
   if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1)) throw new RangeError(`fraction must be a number in [0, 1], got ${JSON.stringify(o.fraction)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be an integer, got ${JSON.stringify(o.seed)}`);
   const digits = checkInt('digits', o.digits ?? 4, 1, 9);
-  const shortest = sniahMinLength(tok, digits);
-  const maxPrompt = checkInt('length', length, shortest + digits) - digits;
+  const format = o.format ?? 'code';
+  const shortest = sniahMinLength(tok, digits, format);
+  const longest = checkInt('length', length, shortest + digits) - digits;
+  const maxPrompt = checkInt('maxLength', o.maxLength ?? longest, shortest, longest);
   const minLength = checkInt('minLength', o.minLength ?? shortest, shortest, maxPrompt);
   if (tokens == null || tokens.length < length) throw new RangeError(`tokens must hold at least ${length} tokens, got ${tokens?.length}`);
   const rng = mulberry32((o.seed + 7919 * step) >>> 0);
@@ -153,7 +180,7 @@ export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<numb
       return Array.from({ length }, (_, i) => tokens[start + i]!);
     }
     const prompt = minLength + Math.floor(rng() * (maxPrompt - minLength + 1));
-    const doc = sniahDocument(tok, tokens, { length: prompt, depth: rng(), keys: 'train', digits }, rng);
+    const doc = sniahDocument(tok, tokens, { length: prompt, depth: rng(), keys: 'train', digits, format }, rng);
     answerAt.push(doc.ids.length);
     const row = [...doc.ids, ...doc.answer, ...nl];
     const fill = length - row.length;
