@@ -9,6 +9,7 @@
  *   [--lr 3e-3] [--warmup 30] [--hidden 128] [--layers 4] [--heads 4] [--kv 2] [--digits 4]
  *   [--eval-every 100] [--trials 20] [--final-trials 40] [--max-minutes 20] [--seed 42] [--log-every 25] [--answer-weight 1] [--out file.json]
  *   [--marker 1] (format 'marker': "... is #4821." with '#' and digits stripped from the haystacks)
+ *   [--repeats 1] (question/answer pairs per needle row)
  *   [--curriculum 0.4] (the longest training prompt grows linearly from 64 tokens to L over this share of the steps)
  * Stops at --max-minutes (then evaluates once more); Ctrl-C ends it between steps.
  */
@@ -35,7 +36,7 @@ const o = {
   warmup: arg('warmup', 30), hidden: arg('hidden', 128), layers: arg('layers', 4), heads: arg('heads', 4), kv: arg('kv', 2),
   digits: arg('digits', 4), evalEvery: arg('eval-every', 100), trials: arg('trials', 20), finalTrials: arg('final-trials', 40),
   maxMinutes: arg('max-minutes', 20), seed: arg('seed', 42), logEvery: arg('log-every', 25), answerWeight: arg('answer-weight', 1),
-  marker: arg('marker', 0), curriculum: arg('curriculum', 0),
+  marker: arg('marker', 0), curriculum: arg('curriculum', 0), repeats: arg('repeats', 1),
 };
 const format = o.marker ? 'marker' as const : 'code' as const;
 
@@ -88,10 +89,10 @@ const losses: number[] = [];
 for (; step < o.steps && !stop; step++) {
   if ((Date.now() - t0) / 60000 > o.maxMinutes) { console.log(`time budget of ${o.maxMinutes} min reached at step ${step}`); break; }
   (optimizer as unknown as { learningRate: number }).learningRate = cosineLearningRate(step, { peak: o.lr, warmup: o.warmup, total: o.steps });
-  const ex = sniahTrainingExamples(tok, trainTokens, step, o.batch, o.L + 1, { fraction: o.fraction, seed: o.seed, digits: o.digits, format, maxLength: maxLength(step) });
+  const ex = sniahTrainingExamples(tok, trainTokens, step, o.batch, o.L + 1, { fraction: o.fraction, seed: o.seed, digits: o.digits, format, maxLength: maxLength(step), repeats: o.repeats });
   const { inputs, targets } = nextTokenBatch(ex.rows);
   // answer weight 1 is plain next-token training (trainStep); above 1 the answer digits weigh more
-  losses.push(o.answerWeight === 1 ? trainStep(model, optimizer, inputs, targets) : weightedTrainStep(model, optimizer, inputs, targets, answerWeights(ex.answerAt, o.L, o.digits, o.answerWeight)));
+  losses.push(o.answerWeight === 1 ? trainStep(model, optimizer, inputs, targets) : weightedTrainStep(model, optimizer, inputs, targets, answerWeights(ex.answers, o.L, o.digits, o.answerWeight)));
   const done = step + 1;
   if (done % o.logEvery === 0) {
     const secs = (Date.now() - t0) / 1000;

@@ -48,7 +48,7 @@ export function recallHeatmap(cells: readonly RecallCell[], o: RecallHeatmapOpti
     fy: { axis: null, domain: Array.from({ length: panelRows }, (_, i) => i) },
     x: { label: 'needle depth (0 = start of the haystack) →', type: 'band', tickFormat: (d: number) => String(d) },
     y: { label: '↑ prompt length (tokens)', type: 'band', reverse: true },
-    color: { type: 'linear', domain: [0, 1], range: ['#f4f1ea', '#2f6fdf'], legend: true, label: 'whole-value recall', tickFormat: (v: number) => `${Math.round(100 * v)} %` },
+    color: { type: 'linear', domain: [0, 1], range: ['#f4f1ea', '#2f6fdf'] },
     marks: [
       Plot.cell(rows, { x: 'depth', y: 'length', fx: 'fx', fy: 'fy', fill: 'rate', inset: 0.5, title: (d: { model: string; successes: number; trials: number; length: number; depth: number }) => `${d.model}, ${d.length} tokens, depth ${d.depth}: ${d.successes} / ${d.trials}` }),
       Plot.text(rows, { x: 'depth', y: 'length', fx: 'fx', fy: 'fy', text: 'label', fill: (d: { rate: number }) => (d.rate > 0.6 ? 'white' : 'black'), fontSize: 10 }),

@@ -30,8 +30,14 @@ export interface SniahTrainOptions {
   answerWeight: number;
   lr: CosineSchedule;
   curriculum?: { from: number; share: number };
+  /** question/answer pairs per needle row (sniahTrainingExamples' repeats; default 1) */
+  repeats?: number;
   logEvery?: number;
   onProgress?: (line: string) => void;
+  /** every `every` steps, `done(stepsDone)` may end the run early (a stop rule such as "the base retrieves") */
+  stopRule?: { every: number; done: (stepsDone: number) => boolean };
+  /** wall-clock cap in seconds (a shared machine's safety net; the result says whether it ended the run) */
+  maxSeconds?: number;
 }
 
 export interface SniahTrainResult {
@@ -39,6 +45,9 @@ export interface SniahTrainResult {
   seconds: number;
   tokensPerSecond: number;
   tokensSeen: number;
+  /** steps run (fewer than `steps` when the stop rule or the time cap ended the run) */
+  stepsDone: number;
+  stoppedBy: 'steps' | 'rule' | 'time';
 }
 
 /** The longest needle prompt at `step` (the curriculum), in [shortest, length - digits]. */
@@ -58,16 +67,18 @@ export function trainSniah(o: SniahTrainOptions): SniahTrainResult {
   const logEvery = o.logEvery ?? Math.max(1, Math.min(50, Math.floor(o.steps / 5)));
   const losses: number[] = [];
   const t0 = Date.now();
+  let stoppedBy: SniahTrainResult['stoppedBy'] = 'steps';
   try {
     for (let step = 0; step < o.steps; step++) {
+      if (o.maxSeconds !== undefined && (Date.now() - t0) / 1000 > o.maxSeconds) { stoppedBy = 'time'; break; }
       (optimizer as unknown as { learningRate: number }).learningRate = cosineLearningRate(step, o.lr);
       const ex = sniahTrainingExamples(o.tok, o.tokens, step, o.batch, o.length + 1, {
-        fraction: o.fraction, seed: o.seed, digits: o.digits, format: o.format, maxLength: sniahCurriculumMax(step, o),
+        fraction: o.fraction, seed: o.seed, digits: o.digits, format: o.format, maxLength: sniahCurriculumMax(step, o), repeats: o.repeats,
       });
       const { inputs, targets } = nextTokenBatch(ex.rows);
       const loss = o.answerWeight === 1
         ? trainStep(o.model, optimizer, inputs, targets)
-        : weightedTrainStep(o.model, optimizer, inputs, targets, answerWeights(ex.answerAt, o.length, o.digits, o.answerWeight));
+        : weightedTrainStep(o.model, optimizer, inputs, targets, answerWeights(ex.answers, o.length, o.digits, o.answerWeight));
       if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
       losses.push(loss);
       const done = step + 1;
@@ -77,11 +88,12 @@ export function trainSniah(o: SniahTrainOptions): SniahTrainResult {
         const eta = ((o.steps - done) * secs) / done;
         o.onProgress(`step ${done}/${o.steps}  loss ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(3)}  ${Math.round((done * o.batch * o.length) / secs)} tok/s  ETA ${Math.round(eta)} s`);
       }
+      if (o.stopRule && done % o.stopRule.every === 0 && done < o.steps && o.stopRule.done(done)) { stoppedBy = 'rule'; break; }
     }
   } finally {
     optimizer.dispose();
   }
   const seconds = (Date.now() - t0) / 1000;
-  const tokensSeen = o.steps * o.batch * o.length;
-  return { losses, seconds, tokensPerSecond: seconds > 0 ? tokensSeen / seconds : 0, tokensSeen };
+  const tokensSeen = losses.length * o.batch * o.length;
+  return { losses, seconds, tokensPerSecond: seconds > 0 ? tokensSeen / seconds : 0, tokensSeen, stepsDone: losses.length, stoppedBy };
 }

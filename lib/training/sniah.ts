@@ -143,6 +143,13 @@ export interface SniahMixtureOptions {
   maxLength?: number;
   /** default 'code' */
   format?: SniahFormat;
+  /**
+   * question/answer pairs per needle row (default 1): after the first answer, the question is asked again
+   * after a short stretch of filler text, while the row has room. The repeats carry the same copy step
+   * from a nearer '#', so the retrieval signal per row grows (a lever for its onset); the first answer is
+   * the real test and the only one in evaluation prompts.
+   */
+  repeats?: number;
 }
 
 /**
@@ -157,7 +164,7 @@ export function sniahTrainingBatch(tok: ByteTokenizer, tokens: ArrayLike<number>
 }
 
 /** sniahTrainingBatch's rows and, per row, the index of the answer's first digit (-1 for plain text rows), e.g. to weight the answer in a loss. */
-export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): { rows: number[][]; answerAt: number[] } {
+export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): { rows: number[][]; answerAt: number[]; answers: number[][] } {
   checkInt('step', step, 0);
   checkInt('batch', batch, 1);
   if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1)) throw new RangeError(`fraction must be a number in [0, 1], got ${JSON.stringify(o.fraction)}`);
@@ -169,20 +176,35 @@ export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<numb
   const maxPrompt = checkInt('maxLength', o.maxLength ?? longest, shortest, longest);
   const minLength = checkInt('minLength', o.minLength ?? shortest, shortest, maxPrompt);
   if (tokens == null || tokens.length < length) throw new RangeError(`tokens must hold at least ${length} tokens, got ${tokens?.length}`);
+  const repeats = checkInt('repeats', o.repeats ?? 1, 1, 64);
   const rng = mulberry32((o.seed + 7919 * step) >>> 0);
+  const answers: number[][] = [];
   const needles = Math.round(o.fraction * batch);
   const nl = tok.encode('\n');
   const answerAt: number[] = [];
   const rows = Array.from({ length: batch }, (_, b) => {
     if (b >= needles) {
       answerAt.push(-1);
+      answers.push([]);
       const start = Math.floor(rng() * (tokens.length - length + 1));
       return Array.from({ length }, (_, i) => tokens[start + i]!);
     }
     const prompt = minLength + Math.floor(rng() * (maxPrompt - minLength + 1));
     const doc = sniahDocument(tok, tokens, { length: prompt, depth: rng(), keys: 'train', digits, format }, rng);
     answerAt.push(doc.ids.length);
+    const at = [doc.ids.length];
     const row = [...doc.ids, ...doc.answer, ...nl];
+    const question = tok.encode(sniahText(doc.key, doc.value, format).question);
+    for (let r = 1; r < repeats; r++) {
+      const gap = 8 + Math.floor(rng() * 33);
+      if (row.length + gap + question.length + digits > length) break;
+      const start = Math.floor(rng() * (tokens.length - gap + 1));
+      for (let i = 0; i < gap; i++) row.push(tokens[start + i]!);
+      row.push(...question);
+      at.push(row.length);
+      row.push(...doc.answer, ...nl);
+    }
+    answers.push(at);
     const fill = length - row.length;
     if (fill > 0) {
       const start = Math.floor(rng() * (tokens.length - fill + 1));
@@ -190,5 +212,5 @@ export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<numb
     }
     return row.slice(0, length);
   });
-  return { rows, answerAt };
+  return { rows, answerAt, answers };
 }
