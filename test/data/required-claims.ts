@@ -81,7 +81,7 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
   ],
   '09-recall-conversion': [
     ...['fa', 'swa', 'swa_small', 'la', 'hybrid'].flatMap((v) => [`conversion.${v}.sniah_inside`, `conversion.${v}.sniah_beyond`]),
-    ...['0_5', '1', '2', '5'].map((b) => `conversion.budget.${b}`),
+    ...['1', '2', '5', '10'].map((b) => `conversion.budget.${b}`),
     'conversion.table12.fa_gt_swa_beyond', 'conversion.table12.swa_gt_swa_small_inside', 'conversion.table12.hybrid_gt_la_inside',
     'conversion.recall_base_bar',
     ...k.flatMap((x) => [`spiking.recall.table11.${x}.sparsity`, `spiking.recall.table11.${x}.within_7`]),
