@@ -4,7 +4,7 @@
  * share of trials whose whole value was retrieved, its title gives successes / trials.
  */
 import * as Plot from '@observablehq/plot';
-import { FAINT, finishFigure } from '../plots/style.js';
+import { FAINT, FIGURE_FONT_PX, finishFigure } from '../plots/style.js';
 
 export interface RecallCell {
   model: string;
@@ -35,7 +35,8 @@ export function recallHeatmap(cells: readonly RecallCell[], o: RecallHeatmapOpti
     const i = models.indexOf(c.model);
     return { ...c, rate: c.successes / c.trials, fx: i % columns, fy: Math.floor(i / columns), label: `${Math.round((100 * c.successes) / c.trials)}` };
   });
-  const width = o.width ?? 640;
+  // 560 like linesBySeries: a phone scales the figure by at most ~0.85, so 12 px text stays legible
+  const width = o.width ?? 560;
   const panelRows = Math.ceil(models.length / columns);
   return finishFigure(Plot.plot({
     title: o.title,
@@ -51,8 +52,8 @@ export function recallHeatmap(cells: readonly RecallCell[], o: RecallHeatmapOpti
     color: { type: 'linear', domain: [0, 1], range: ['#f4f1ea', '#2f6fdf'] },
     marks: [
       Plot.cell(rows, { x: 'depth', y: 'length', fx: 'fx', fy: 'fy', fill: 'rate', inset: 0.5, title: (d: { model: string; successes: number; trials: number; length: number; depth: number }) => `${d.model}, ${d.length} tokens, depth ${d.depth}: ${d.successes} / ${d.trials}` }),
-      Plot.text(rows, { x: 'depth', y: 'length', fx: 'fx', fy: 'fy', text: 'label', fill: (d: { rate: number }) => (d.rate > 0.6 ? 'white' : 'black'), fontSize: 10 }),
-      Plot.text(models.map((m, i) => ({ m, fx: i % columns, fy: Math.floor(i / columns) })), { fx: 'fx', fy: 'fy', text: 'm', frameAnchor: 'top', dy: -14, fontWeight: 'bold' }),
+      Plot.text(rows, { x: 'depth', y: 'length', fx: 'fx', fy: 'fy', text: 'label', fill: (d: { rate: number }) => (d.rate > 0.6 ? 'white' : 'black'), fontSize: FIGURE_FONT_PX }),
+      Plot.text(models.map((m, i) => ({ m, fx: i % columns, fy: Math.floor(i / columns) })), { fx: 'fx', fy: 'fy', text: 'm', frameAnchor: 'top', dy: -14, fontWeight: 'bold', fontSize: FIGURE_FONT_PX }),
       Plot.frame(FAINT),
     ],
     document: o.document,
