@@ -128,9 +128,9 @@ export {
 
 // plots/: figure functions on plain rows (Observable Plot)
 export {
-  attentionHeatmap, groupedHistogram, HEATMAP_COLOURS, integerTicks, linesBySeries, rasterRows, SPIKE_COLOURS,
+  attentionHeatmap, groupedHistogram, HEATMAP_COLOURS, integerTicks, linesBySeries, rasterRows, recallHeatmap, SPIKE_COLOURS,
   spikeRaster, type HeatmapOptions, type HistogramOptions, type HistogramRow, type LinesOptions, type RasterOptions,
-  type RasterRow, type SeriesRow
+  type RasterRow, type RecallCell, type RecallHeatmapOptions, type SeriesRow
 } from './plots/index.js';
 
 // util/: seeded random numbers and bit helpers
@@ -151,7 +151,8 @@ export {
   passkeyPrompts, passkeyRecall, perplexity, projectionType, scoreSniah, sha256Hex, SNIAH_KEY_SETS, SNIAH_VARIANTS,
   sniahClaim, sniahDocument, sniahDocuments, sniahGrid, sniahKeyNames, sniahMinLength, sniahPooled, sniahText,
   sniahTrainingBatch, sniahTrainingExamples, TABLE12_SNIAH, trainLoop, verifyCheckpoint, weightedLoss,
-  weightedTrainStep, type CheckpointEntry, type CheckpointManifest, type Conversion, type CosineSchedule,
+  weightedTrainStep, SNIAH_FORMATS, sniahHaystack, sniahAnswerLoss, sniahCurriculumMax, trainSniah,
+  type SniahFormat, type SniahTrainOptions, type SniahTrainResult, type CheckpointEntry, type CheckpointManifest, type Conversion, type CosineSchedule,
   type CountStats, type PasskeyOptions, type PasskeyPrompt, type Progress, type RealSpikingResult, type SniahCell,
   type SniahClaimOptions, type SniahDocument, type SniahDocumentOptions, type SniahGrid, type SniahGridOptions,
   type SniahKeys, type SniahMixtureOptions, type SniahScore, type SniahSetOptions, type SniahVariant,

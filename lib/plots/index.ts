@@ -3,3 +3,4 @@ export * from './raster.js';
 export * from './lines.js';
 export * from './histogram.js';
 export * from './heatmap.js';
+export * from './recall-heatmap.js';

@@ -10,3 +10,4 @@ export * from './spiking.js';
 export * from './sniah.js';
 export * from './sniah-eval.js';
 export * from './weighted-loss.js';
+export * from './sniah-train.js';

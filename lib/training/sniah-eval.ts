@@ -12,7 +12,7 @@ import type { ByteTokenizer } from '../text/tokenizer.js';
 import { claim, type Claim } from '../results/claims.js';
 import type { ClaimCheck } from '../results/verdict.js';
 import { wilsonInterval } from '../results/verdict.js';
-import { sniahDocuments, type SniahDocument, type SniahKeys } from './sniah.js';
+import { sniahDocuments, type SniahDocument, type SniahFormat, type SniahKeys } from './sniah.js';
 
 export interface SniahScore {
   /** documents whose whole value was retrieved */
@@ -49,6 +49,25 @@ export function scoreSniah(model: SpikingBrainModel, tok: ByteTokenizer, docs: r
   return { successes, firstDigitSuccesses, trials: docs.length };
 }
 
+/** Mean cross-entropy (nats, full vocabulary) on the answer digits alone, teacher-forced: the earliest sign of retrieval's onset. */
+export function sniahAnswerLoss(model: SpikingBrainModel, docs: readonly SniahDocument[], batchSize = 25): number {
+  if (!Array.isArray(docs) || docs.length === 0) throw new RangeError('docs must hold at least one document');
+  const len = docs[0]!.ids.length;
+  const digits = docs[0]!.answer.length;
+  if (docs.some((d) => d.ids.length !== len || d.answer.length !== digits)) throw new RangeError('docs must share one prompt length and one value length');
+  let total = 0;
+  for (let i = 0; i < docs.length; i += batchSize) {
+    const chunk = docs.slice(i, i + batchSize);
+    total += tf.tidy(() => {
+      const logits = model.forward(chunk.map((d) => [...d.ids, ...d.answer.slice(0, -1)]));
+      const logp = tf.logSoftmax(tf.slice(logits, [0, len - 1, 0], [chunk.length, digits, -1]));
+      const onehot = tf.oneHot(tf.tensor2d(chunk.map((d) => d.answer), [chunk.length, digits], 'int32'), logits.shape[2]);
+      return -tf.sum(tf.mul(onehot, logp)).dataSync()[0]!;
+    });
+  }
+  return total / (docs.length * digits);
+}
+
 export interface SniahGridOptions {
   /** prompt lengths in tokens */
   lengths: number[];
@@ -61,6 +80,8 @@ export interface SniahGridOptions {
   keys?: SniahKeys;
   digits?: number;
   batchSize?: number;
+  /** default 'code' */
+  format?: SniahFormat;
 }
 
 export interface SniahCell extends SniahScore {
@@ -86,7 +107,7 @@ export function sniahGrid(model: SpikingBrainModel, tok: ByteTokenizer, haystack
   const digits = o.digits ?? 4;
   const cells: SniahCell[] = [];
   o.lengths.forEach((length, li) => o.depths.forEach((depth, di) => {
-    const docs = sniahDocuments(tok, haystack, { length, depth, trials: o.trials, seed: o.seed + 1009 * li + 17 * di, keys: o.keys ?? 'heldout', digits });
+    const docs = sniahDocuments(tok, haystack, { length, depth, trials: o.trials, seed: o.seed + 1009 * li + 17 * di, keys: o.keys ?? 'heldout', digits, format: o.format ?? 'code' });
     const s = scoreSniah(model, tok, docs, o.batchSize);
     cells.push({ ...s, length, depth, rate: s.successes / s.trials, ci95: wilsonInterval(s.successes, s.trials) });
   }));

@@ -6,15 +6,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SpikingBrainModel, TokenIds } from '../models/index.js';
 
-/** Weights [B, L] for targets [B, L]: 1 everywhere, `answerWeight` at the `digits` targets of each row's answer (answerAt: first answer digit in the row of L + 1 tokens, -1 for none). */
-export function answerWeights(answerAt: readonly number[], targetLength: number, digits: number, answerWeight: number): number[][] {
+/** Weights [B, L] for targets [B, L]: 1 everywhere, `answerWeight` at the `digits` targets of each row's answer (answerAt: first answer digit in the row of L + 1 tokens, -1 for none; or a list of them per row). */
+export function answerWeights(answerAt: readonly (number | readonly number[])[], targetLength: number, digits: number, answerWeight: number): number[][] {
   if (!(typeof answerWeight === 'number' && answerWeight >= 0 && Number.isFinite(answerWeight))) throw new RangeError(`answerWeight must be a finite number >= 0, got ${JSON.stringify(answerWeight)}`);
   if (!Number.isInteger(digits) || digits < 1) throw new RangeError(`digits must be an integer >= 1, got ${JSON.stringify(digits)}`);
-  return answerAt.map((a, b) => {
-    if (!Number.isInteger(a) || a < -1 || a > targetLength) throw new RangeError(`answerAt[${b}] must be -1 or an integer in [1, ${targetLength}], got ${JSON.stringify(a)}`);
+  return answerAt.map((entry, b) => {
     const w = new Array<number>(targetLength).fill(1);
-    // the target at index t is row[t + 1], so the answer digit at row index a is target a - 1
-    if (a > 0) for (let j = 0; j < digits && a - 1 + j < targetLength; j++) w[a - 1 + j] = answerWeight;
+    for (const a of typeof entry === 'number' ? [entry] : entry) {
+      if (!Number.isInteger(a) || a < -1 || a > targetLength) throw new RangeError(`answerAt[${b}] must be -1 or an integer in [1, ${targetLength}], got ${JSON.stringify(a)}`);
+      // the target at index t is row[t + 1], so the answer digit at row index a is target a - 1
+      if (a > 0) for (let j = 0; j < digits && a - 1 + j < targetLength; j++) w[a - 1 + j] = answerWeight;
+    }
     return w;
   });
 }

@@ -78,4 +78,11 @@ export const REQUIRED_CLAIMS: Record<string, string[]> = {
     'ttft.table7.sb_growth_pct', 'ttft.table8.hf_speedup_128k', 'ttft.table8.vllm_speedup_128k', 'cpu.fig7.ratio_256k_labels',
     'metax.table9.ratio_1k', 'metax.table10.within_2pct', 'ablation.table12.la_window', 'ablation.table12.hybrid_window', 'ablation.hybrid_ratio_b1_vs_b2', 'ablation.table13.h_ttft_gain_128k',
   ],
+  '09-recall-conversion': [
+    ...['fa', 'swa', 'swa_small', 'la', 'hybrid'].flatMap((v) => [`conversion.${v}.sniah_inside`, `conversion.${v}.sniah_beyond`]),
+    ...['1', '2', '5', '10'].map((b) => `conversion.budget.${b}`),
+    'conversion.table12.fa_gt_swa_beyond', 'conversion.table12.swa_gt_swa_small_inside', 'conversion.table12.hybrid_gt_la_inside',
+    'conversion.recall_base_bar',
+    ...k.flatMap((x) => [`spiking.recall.table11.${x}.sparsity`, `spiking.recall.table11.${x}.within_7`]),
+  ],
 };

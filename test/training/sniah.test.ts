@@ -63,7 +63,7 @@ describe('sniahDocuments', () => {
   });
 
   it('rejects bad arguments, naming them', () => {
-    expect(() => docs({ length: 10 })).toThrow(/length must be an integer in \[/);
+    expect(() => docs({ length: 10 })).toThrow(/length must be an integer >= 49, got 10/);
     expect(() => docs({ length: 120.5 })).toThrow(/length/);
     expect(() => docs({ depth: 1.5 })).toThrow(/depth must be a number in \[0, 1\]/);
     expect(() => docs({ depth: NaN })).toThrow(/depth/);
