@@ -161,7 +161,7 @@ export {
 
 // live/: token-by-token decoding with spike statistics, energy and caches per layer (the live page)
 export {
-  klDivergence, layerMemory, layerTokenStats, LIVE_DEFAULT_PROMPT, LIVE_FILLER, LIVE_SCHEME, liveExamples, LiveSession,
+  klDivergence, layerMemory, layerTokenStats, LIVE_DEFAULT_PROMPT, LIVE_FILLER, LIVE_MODELS, LIVE_SCHEME, liveExamples, LiveSession,
   parseProjectionName, projectionTokenStats, softmaxRow, tokenEnergy, topK, totalVariation, type LayerMemory,
   type LayerTokenStats, type LiveExample, type LiveLayerKind, type LiveSessionOptions, type ProjectionTokenStats,
   type Raster, type TokenEnergy, type TokenReport, type TopToken

@@ -1,12 +1,13 @@
 /**
- * Prompts for the live page (report Table 12's S-NIAH and passkey columns, App. B.1): a needle the
- * model must recall from inside the sliding window (only the SWA and GLA layers both see it) and
- * from beyond it (only the GLA layers' state can carry it). Built by the library's own needle code
- * (training/needle.ts, training/sniah.ts) on a fixed filler text, so the page and Node agree.
+ * Prompts for the live page (report Table 12's S-NIAH, App. B.1), in notebook 09's needle format (the
+ * models the page runs were trained on it): a needle " The code of <Name> is #<d>. " the model must
+ * recall from inside the sliding window (the SWA and GLA layers both see it) and from beyond it (only
+ * the GLA layers' state can carry it). Built by the library's needle code (training/sniah.ts) on a
+ * fixed filler text, so the page and Node agree.
  */
 import { ByteTokenizer } from '../text/tokenizer.js';
-import { passkeyPrompts } from '../training/needle.js';
-import { sniahText } from '../training/sniah.js';
+import { sniahDocument, sniahHaystack } from '../training/sniah.js';
+import { mulberry32 } from '../util/random.js';
 
 export interface LiveExample {
   id: string;
@@ -28,32 +29,25 @@ export const LIVE_FILLER =
 export const LIVE_DEFAULT_PROMPT = 'The committee said that the city';
 
 /**
- * The examples: free text, a passkey ("key=D;" ... "key=") at a distance inside and beyond an SWA
- * window of `window` tokens, and an S-NIAH needle sentence with its question.
+ * The examples: free text, and a one-digit needle (held-out key, as notebook 09 evaluates) at the start
+ * of a prompt of `window` tokens (inside an SWA window of `window` keys) and of 2 × `window` tokens
+ * (beyond it).
  */
 export function liveExamples(window: number | null): LiveExample[] {
   const tok = new ByteTokenizer();
-  const filler = tok.encode(LIVE_FILLER.repeat(3));
-  const w = window ?? 16;
-  const passkey = (distance: number, seed: number, where: string): LiveExample => {
-    const [p] = passkeyPrompts(tok, filler, { length: 96, distance, trials: 1, seed });
+  const w = window ?? 64;
+  const hay = sniahHaystack(tok, tok.encode(LIVE_FILLER.repeat(Math.ceil((2 * w) / LIVE_FILLER.length) + 1)));
+  const needle = (length: number, seed: number, where: string): LiveExample => {
+    const d = sniahDocument(tok, hay, { length, depth: 0, keys: 'heldout', digits: 1, format: 'marker' }, mulberry32(seed));
+    const distance = d.ids.length - 1 - d.valueStart;
     return {
-      id: `passkey-${where}`, label: `passkey ${distance} tokens back (${where} the window)`,
-      text: tok.decode(p!.ids), expected: String(p!.key), distance,
+      id: `needle-${where}`, label: `needle ${distance} tokens back (${where} the window of ${w})`,
+      text: tok.decode(d.ids), expected: d.value, distance,
     };
   };
-  const inside = Math.max(6, Math.floor(w / 2));
-  const name = 'Bala', value = '4721';
-  const t = sniahText(name, value);
-  const hay = LIVE_FILLER.slice(0, 120);
-  const niahText = hay + t.needle + LIVE_FILLER.slice(120, 200) + t.question;
   return [
     { id: 'text', label: 'plain text', text: LIVE_DEFAULT_PROMPT, expected: '', distance: 0 },
-    passkey(inside, 7, 'inside'),
-    passkey(3 * w, 11, 'beyond'),
-    {
-      id: 'sniah', label: 'code sentence, S-NIAH (beyond the window)', text: niahText, expected: value,
-      distance: tok.encode(niahText).length - 1 - tok.encode(`${hay} The code of ${name} is `).length,
-    },
+    needle(w, 7, 'inside'),
+    needle(2 * w, 11, 'beyond'),
   ];
 }

@@ -3,3 +3,4 @@ export * from './stats.js';
 export * from './distribution.js';
 export * from './session.js';
 export * from './examples.js';
+export * from './models.js';

@@ -1,6 +1,6 @@
 /**
- * lib/live (issue 15): a decoding session over notebook 07's committed checkpoints. Determinism, no
- * tensor leaks across repeated decode calls, fixed tokens and spike counts for a fixed prompt
+ * lib/live (issue 15): a decoding session over the committed checkpoints the live page runs
+ * (lib/live/models.ts). Determinism, no tensor leaks across repeated decode calls, fixed tokens and spike counts for a fixed prompt
  * (test/live/expected-decode.json, written by `UPDATE_LIVE_EXPECTED=1 npx vitest run test/live`),
  * the W8ASpike switch, caches (GLA fixed, SWA window, full attention growing) and clear errors.
  */
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ByteTokenizer, LiveSession, LIVE_DEFAULT_PROMPT, type TokenReport } from '../../lib/index.js';
+import { ByteTokenizer, LIVE_DEFAULT_PROMPT, LIVE_FILLER, LIVE_MODELS, LiveSession, type TokenReport } from '../../lib/index.js';
 import { checkpointDir, readManifest } from '../../lib/training/node.js';
 import { useWasmBackend } from '../helpers/tfjs.js';
 
@@ -17,7 +17,8 @@ useWasmBackend();
 
 const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), 'expected-decode.json');
 const tok = new ByteTokenizer();
-const read = (key: string) => new Uint8Array(readFileSync(join(checkpointDir(), readManifest().checkpoints[key]!.file)));
+const DIR = join(checkpointDir(), LIVE_MODELS.folder);
+const read = (key: string) => new Uint8Array(readFileSync(join(DIR, readManifest(DIR).checkpoints[key]!.file)));
 
 function run(s: LiveSession, prompt: string, n: number): TokenReport[] {
   const out = [s.start(tok.encode(prompt))];
@@ -27,10 +28,10 @@ function run(s: LiveSession, prompt: string, n: number): TokenReport[] {
 
 const fingerprint = (rs: TokenReport[]) => ({ tokens: rs.map((r) => r.next), spikes: rs.map((r) => r.layers.map((l) => l.spikes)), silent: rs.map((r) => r.layers.map((l) => l.silentChannels)) });
 
-describe('lib/live: LiveSession on notebook 07 checkpoints', () => {
+describe('lib/live: LiveSession on the checkpoints of the live page (notebook 09)', () => {
   let s: LiveSession;
   beforeAll(() => {
-    s = LiveSession.fromSafetensors(read('conv-hybrid'), read('base-fa'));
+    s = LiveSession.fromSafetensors(read(LIVE_MODELS.hybrid), read(LIVE_MODELS.base));
   });
   afterAll(() => s?.dispose());
 
@@ -48,7 +49,7 @@ describe('lib/live: LiveSession on notebook 07 checkpoints', () => {
   }, 60_000);
 
   it('a fresh session gives the same reports (determinism across loads)', () => {
-    const other = LiveSession.fromSafetensors(read('conv-hybrid'), null);
+    const other = LiveSession.fromSafetensors(read(LIVE_MODELS.hybrid), null);
     try {
       const x = run(other, LIVE_DEFAULT_PROMPT, 4);
       const y = run(s, LIVE_DEFAULT_PROMPT, 4);
@@ -72,7 +73,9 @@ describe('lib/live: LiveSession on notebook 07 checkpoints', () => {
   }, 60_000);
 
   it('caches: GLA states stay the same size, SWA windows slide, the base KV cache grows by one per token', () => {
-    const r0 = s.start(tok.encode(LIVE_DEFAULT_PROMPT));
+    // a prompt longer than the SWA window, so the window is full and slides
+    const r0 = s.start(tok.encode(LIVE_FILLER));
+    expect(r0.context).toBeGreaterThan(r0.layers.find((l) => l.memory.kind === 'swa')!.memory.window!);
     const rs = [r0, s.step(), s.step()];
     const kinds = r0.layers.map((l) => l.memory.kind);
     expect(kinds).toEqual(['gla', 'swa', 'gla', 'swa']);
@@ -121,8 +124,8 @@ describe('lib/live: LiveSession on notebook 07 checkpoints', () => {
   it('rejects bad input with the argument named', () => {
     expect(() => s.start([])).toThrow(/prompt must hold at least one token/);
     expect(() => s.start([300])).toThrow(/integers in \[0, 255\]/);
-    expect(() => LiveSession.fromSafetensors(read('conv-hybrid'), null, { topK: 0 })).toThrow(/options.topK/);
-    const fresh = LiveSession.fromSafetensors(read('conv-hybrid'));
+    expect(() => LiveSession.fromSafetensors(read(LIVE_MODELS.hybrid), null, { topK: 0 })).toThrow(/options.topK/);
+    const fresh = LiveSession.fromSafetensors(read(LIVE_MODELS.hybrid));
     expect(() => fresh.step()).toThrow(/start\(prompt\) before step/);
     fresh.dispose();
     expect(() => fresh.start([65])).toThrow(/disposed/);

@@ -35,21 +35,19 @@ describe('distribution helpers', () => {
 });
 
 describe('liveExamples', () => {
-  it('puts the passkey inside and beyond the window at the stated distance', () => {
+  it('puts a one-digit needle inside and beyond the window at the stated distance', () => {
     const tok = new ByteTokenizer();
-    const ex = liveExamples(17);
-    const inside = ex.find((e) => e.id === 'passkey-inside')!;
-    const beyond = ex.find((e) => e.id === 'passkey-beyond')!;
-    expect(inside.distance).toBeLessThan(17);
-    expect(beyond.distance).toBeGreaterThan(17);
+    const ex = liveExamples(128);
+    const inside = ex.find((e) => e.id === 'needle-inside')!;
+    const beyond = ex.find((e) => e.id === 'needle-beyond')!;
+    expect(inside.distance).toBeLessThan(128);
+    expect(beyond.distance).toBeGreaterThan(128);
     for (const e of [inside, beyond]) {
       const ids = tok.encode(e.text);
       expect(tok.decode([ids[ids.length - 1 - e.distance]!])).toBe(e.expected);
-      expect(e.text.endsWith('key=')).toBe(true);
+      expect(e.expected).toMatch(/^[0-9]$/);
+      expect(e.text.endsWith(' is #')).toBe(true);
+      expect(e.text.match(/#/g)).toHaveLength(2);
     }
-    const niah = ex.find((e) => e.id === 'sniah')!;
-    const ids = tok.encode(niah.text);
-    expect(tok.decode(ids.slice(ids.length - 1 - niah.distance, ids.length - 1 - niah.distance + 4))).toBe(niah.expected);
-    expect(niah.distance).toBeGreaterThan(17);
   });
 });

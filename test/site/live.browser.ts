@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { ByteTokenizer, LiveSession, configFromJSON, liveExamples, swaWindowKeys, type TokenReport } from '../../lib/index.js';
+import { ByteTokenizer, LIVE_MODELS, LiveSession, configFromJSON, liveExamples, swaWindowKeys, type TokenReport } from '../../lib/index.js';
 import { useNodeBackend } from '../../lib/node/backend.js';
 import { readManifest, checkpointDir } from '../../lib/training/node.js';
 import { distributionSummary, layerSummary, showToken } from '../../site/components/live/summary.js';
@@ -19,13 +19,14 @@ import { axeProblems, layoutProblems } from './page-checks.js';
 import { launchChromium, serveStatic } from './serve.js';
 
 const TOKENS = 16;
-const HYBRID = 'conv-hybrid';
-const BASE_MODEL = 'base-fa';
+const HYBRID = LIVE_MODELS.hybrid;
+const BASE_MODEL = LIVE_MODELS.base;
+const DIR = join(checkpointDir(), LIVE_MODELS.folder);
 
 /** lib/live in Node: the reports of `n` generated tokens. */
 function nodeRun(prompt: string, n: number, w8aspike: boolean): TokenReport[] {
-  const dir = checkpointDir();
-  const m = readManifest();
+  const dir = DIR;
+  const m = readManifest(DIR);
   const read = (k: string) => new Uint8Array(readFileSync(join(dir, m.checkpoints[k]!.file)));
   const s = LiveSession.fromSafetensors(read(HYBRID), read(BASE_MODEL), { topK: 5 });
   try {
@@ -52,7 +53,7 @@ export function liveTests(outDir: string, base: string): void {
       ({ server, url } = await serveStatic(outDir, base));
       browser = await launchChromium();
       await useNodeBackend('wasm');
-      const config = configFromJSON(readManifest().checkpoints[HYBRID]!.config);
+      const config = configFromJSON(readManifest(DIR).checkpoints[HYBRID]!.config);
       prompt = liveExamples(swaWindowKeys(config))[0]!.text;
       onRun = nodeRun(prompt, TOKENS, true);
       offRun = nodeRun(prompt, TOKENS, false);
