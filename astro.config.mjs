@@ -64,7 +64,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx(), pagefindIndex()],
   // math typeset at build time ($...$, $$...$$ -> KaTeX HTML; no client JS); MDX inherits it
-  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFocusableDisplayMath] },
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFocusableDisplayMath],
+  },
   vite: {
     resolve: {
       // Exact match only: `spikingbrain-lib` -> lib/index.ts. (The npm workspace symlink

@@ -37,7 +37,11 @@ export interface Timing {
  * its work (read or dispose what it makes; wasm ops are synchronous). Prints progress. Checks that
  * `run` leaves no tensors behind.
  */
-export function timeMedian(label: string, run: () => void, { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {}): Timing {
+export function timeMedian(
+  label: string,
+  run: () => void,
+  { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {},
+): Timing {
   const before = tf.memory().numTensors;
   for (let i = 0; i < warmup; i++) run();
   const runsMs: number[] = [];
@@ -61,7 +65,10 @@ export function timeMedian(label: string, run: () => void, { repeats = 5, warmup
  * ratios between tasks (exponents, speedups, shares of a baseline) are fairer than with one block of
  * runs per task. Returns the median per task, in task order.
  */
-export function timeInterleaved(tasks: { label: string; run: () => void; repeats?: number }[], { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {}): Timing[] {
+export function timeInterleaved(
+  tasks: { label: string; run: () => void; repeats?: number }[],
+  { repeats = 5, warmup = 1 }: { repeats?: number; warmup?: number } = {},
+): Timing[] {
   const before = tf.memory().numTensors;
   const warmMs = tasks.map((task) => {
     const t0 = performance.now();
@@ -111,7 +118,6 @@ export function machineInfo() {
   return { ...baseMachineInfo(), tfjsBackend: tf.getBackend(), tfjs: tf.version.tfjs };
 }
 
-
 /** 2·n³ FLOP matMul of two n×n matrices: GFLOP/s (median). */
 export function matMulBaseline(n = 1024, repeats = 7): { n: number; medianMs: number; gflops: number } {
   const [a, b] = [tf.randomNormal([n, n], 0, 1, 'float32', 1), tf.randomNormal([n, n], 0, 1, 'float32', 2)];
@@ -160,7 +166,14 @@ function inputs(L: number) {
   const q = t(normalSamples(n, seed), K);
   const k = t(normalSamples(n, seed + 1), K);
   // the GLA layer feeds ReLU features to the op; softmax attention takes q, k as they are
-  return { q, k, qRelu: tf.relu(q) as tf.Tensor4D, kRelu: tf.relu(k) as tf.Tensor4D, v: t(normalSamples(B * H * L * V, seed + 2), V), gk: t(gk, K) };
+  return {
+    q,
+    k,
+    qRelu: tf.relu(q) as tf.Tensor4D,
+    kRelu: tf.relu(k) as tf.Tensor4D,
+    v: t(normalSamples(B * H * L * V, seed + 2), V),
+    gk: t(gk, K),
+  };
 }
 
 function runCase(name: CaseName, x: ReturnType<typeof inputs>): void {
@@ -181,18 +194,32 @@ function runCase(name: CaseName, x: ReturnType<typeof inputs>): void {
  * One decoded token after `context` tokens, per mixer: full attention reads all cached keys, SWA the
  * last `window` (its ring buffer), GLA updates its K×V state. Returns the tasks and the tensors to free.
  */
-function decodeTasks(context: number): { tensors: tf.Tensor[]; tasks: { label: string; run: () => void; mixer: string; context: number }[] } {
+function decodeTasks(context: number): {
+  tensors: tf.Tensor[];
+  tasks: { label: string; run: () => void; mixer: string; context: number }[];
+} {
   const { B, H, K, V, seed, window: w } = CONFIG;
   const t = (len: number, D: number, s: number) => tf.tensor4d(Float32Array.from(normalSamples(B * H * len * D, s)), [B, H, len, D]);
-  const q = t(1, K, seed), k = t(context, K, seed + 1), v = t(context, V, seed + 2);
-  const kw = t(Math.min(w, context), K, seed + 3), vw = t(Math.min(w, context), V, seed + 4);
-  const qr = tf.relu(q) as tf.Tensor4D, k1 = tf.relu(t(1, K, seed + 5)) as tf.Tensor4D, v1 = t(1, V, seed + 6);
+  const q = t(1, K, seed),
+    k = t(context, K, seed + 1),
+    v = t(context, V, seed + 2);
+  const kw = t(Math.min(w, context), K, seed + 3),
+    vw = t(Math.min(w, context), V, seed + 4);
+  const qr = tf.relu(q) as tf.Tensor4D,
+    k1 = tf.relu(t(1, K, seed + 5)) as tf.Tensor4D,
+    v1 = t(1, V, seed + 6);
   const gk = tf.fill([B, H, 1, K], -0.05) as tf.Tensor4D;
   const state = tf.zeros([B, H, K, V]) as tf.Tensor4D;
   const tasks = [
     { mixer: 'full-causal', run: () => softmaxAttention(q, k, v, { causal: true }).dispose() },
     { mixer: 'swa', run: () => softmaxAttention(q, kw, vw, { window: w }).dispose() },
-    { mixer: 'gla-recurrent', run: () => { const r = gatedLinearAttention(qr, k1, v1, gk, { initialState: state, mode: 'recurrent' }); tf.dispose([r.output, r.finalState]); } },
+    {
+      mixer: 'gla-recurrent',
+      run: () => {
+        const r = gatedLinearAttention(qr, k1, v1, gk, { initialState: state, mode: 'recurrent' });
+        tf.dispose([r.output, r.finalState]);
+      },
+    },
   ].map((x) => ({ ...x, context, label: `decode ${x.mixer} context=${context}` }));
   return { tensors: [q, k, v, kw, vw, qr, k1, v1, gk, state], tasks };
 }
@@ -205,11 +232,18 @@ async function main(): Promise<void> {
   const MAX_FULL = arg('max-full', 16384);
   const MAX_RECURRENT = 4096;
   const lengths = [1024, 2048, 4096, 8192, 16384].filter((L) => L <= MAX_LENGTH);
-  const limits: Record<CaseName, number> = { 'full-causal': MAX_FULL, swa: Infinity, 'gla-chunk': Infinity, 'gla-recurrent': MAX_RECURRENT };
+  const limits: Record<CaseName, number> = {
+    'full-causal': MAX_FULL,
+    swa: Infinity,
+    'gla-chunk': Infinity,
+    'gla-recurrent': MAX_RECURRENT,
+  };
 
   await useNodeBackend('wasm');
   const started = performance.now();
-  console.log(`attention prefill benchmark: B=${CONFIG.B}, H=${CONFIG.H}, K=V=${CONFIG.K}, window ${CONFIG.window}, chunk ${CONFIG.chunkSize}, wasm backend, median of ${REPEATS}, runs interleaved`);
+  console.log(
+    `attention prefill benchmark: B=${CONFIG.B}, H=${CONFIG.H}, K=V=${CONFIG.K}, window ${CONFIG.window}, chunk ${CONFIG.chunkSize}, wasm backend, median of ${REPEATS}, runs interleaved`,
+  );
 
   const cases: CaseName[] = ['gla-chunk', 'swa', 'full-causal', 'gla-recurrent'];
   const inputsByL = new Map(lengths.map((L) => [L, inputs(L)]));
@@ -249,7 +283,10 @@ async function main(): Promise<void> {
   // the exponent of the useful work itself over the same lengths (SWA: the first `window` tokens see
   // fewer keys, so even ideal SWA is slightly above 1 over 1k–16k)
   const idealExponents = Object.fromEntries(
-    cases.map((name) => [name, round(fitExponent(results.filter((r) => r.case === name).map((r) => ({ L: r.L, ms: usefulFlops(name, r.L) }))), 3)]),
+    cases.map((name) => [
+      name,
+      round(fitExponent(results.filter((r) => r.case === name).map((r) => ({ L: r.L, ms: usefulFlops(name, r.L) }))), 3),
+    ]),
   ) as Record<CaseName, number>;
   const at = (name: CaseName, L: number) => results.find((r) => r.case === name && r.L === L);
   const chunk4k = at('gla-chunk', 4096);
@@ -262,11 +299,13 @@ async function main(): Promise<void> {
   const swaLargest = results.filter((r) => r.case === 'swa').at(-1);
 
   // the 1:1 hybrid of SpikingBrain-7B: one GLA and one SWA layer where a full-attention model has two
-  const hybrid = lengths.filter((L) => at('gla-chunk', L) && at('swa', L) && at('full-causal', L)).map((L) => {
-    const hybridMs = at('gla-chunk', L)!.medianMs + at('swa', L)!.medianMs;
-    const fullMs = 2 * at('full-causal', L)!.medianMs;
-    return { L, hybridPairMs: round(hybridMs, 2), fullPairMs: round(fullMs, 2), fullOverHybrid: round(fullMs / hybridMs, 3) };
-  });
+  const hybrid = lengths
+    .filter((L) => at('gla-chunk', L) && at('swa', L) && at('full-causal', L))
+    .map((L) => {
+      const hybridMs = at('gla-chunk', L)!.medianMs + at('swa', L)!.medianMs;
+      const fullMs = 2 * at('full-causal', L)!.medianMs;
+      return { L, hybridPairMs: round(hybridMs, 2), fullPairMs: round(fullMs, 2), fullOverHybrid: round(fullMs / hybridMs, 3) };
+    });
   // the trend, not every step: at 1k–2k both sides are dominated by fixed costs and noise
   const hybridTrend = hybrid.length > 1 ? round(fitExponent(hybrid.map((h) => ({ L: h.L, ms: h.fullOverHybrid }))), 3) : Number.NaN;
   const hybridGrows = hybridTrend > 0 && hybrid.at(-1)!.fullOverHybrid > hybrid[0]!.fullOverHybrid;
@@ -274,17 +313,38 @@ async function main(): Promise<void> {
   // decoding: one token after a growing context
   const contexts = [1024, 4096, 16384, 65536].filter((n) => n <= 4 * MAX_LENGTH);
   const decodeSets = contexts.map(decodeTasks);
-  const decodeTimings = timeInterleaved(decodeSets.flatMap((d) => d.tasks), { repeats: Math.max(REPEATS, 9), warmup: 2 });
-  const decode = decodeSets.flatMap((d) => d.tasks).map((task, i) => ({ mixer: task.mixer, context: task.context, medianMs: round(decodeTimings[i]!.medianMs, 3), tokensPerSecond: round(1000 / decodeTimings[i]!.medianMs, 1) }));
+  const decodeTimings = timeInterleaved(
+    decodeSets.flatMap((d) => d.tasks),
+    { repeats: Math.max(REPEATS, 9), warmup: 2 },
+  );
+  const decode = decodeSets
+    .flatMap((d) => d.tasks)
+    .map((task, i) => ({
+      mixer: task.mixer,
+      context: task.context,
+      medianMs: round(decodeTimings[i]!.medianMs, 3),
+      tokensPerSecond: round(1000 / decodeTimings[i]!.medianMs, 1),
+    }));
   tf.dispose(decodeSets.flatMap((d) => d.tensors));
   console.log('decode tokens/s (one layer, one token):');
-  for (const m of ['full-causal', 'swa', 'gla-recurrent']) console.log(`  ${m.padEnd(14)} ${decode.filter((d) => d.mixer === m).map((d) => `${d.context}: ${d.tokensPerSecond}`).join(', ')}`);
+  for (const m of ['full-causal', 'swa', 'gla-recurrent'])
+    console.log(
+      `  ${m.padEnd(14)} ${decode
+        .filter((d) => d.mixer === m)
+        .map((d) => `${d.context}: ${d.tokensPerSecond}`)
+        .join(', ')}`,
+    );
 
   const targets = {
     glaChunkExponent: { target: '<= 1.15', value: exponents['gla-chunk'], met: exponents['gla-chunk'] <= 1.15 },
     swaExponent: { target: '<= 1.15', value: exponents.swa, met: exponents.swa <= 1.15 },
     chunkOverRecurrentAt4k: { target: '>= 10', value: speedup, met: speedup >= 10 },
-    fullOverHybridGrows: { target: "full attention's time over the 1:1 hybrid's grows with length (fitted exponent of the ratio > 0)", value: hybridTrend, ratios: hybrid.map((h) => h.fullOverHybrid), met: hybridGrows },
+    fullOverHybridGrows: {
+      target: "full attention's time over the 1:1 hybrid's grows with length (fitted exponent of the ratio > 0)",
+      value: hybridTrend,
+      ratios: hybrid.map((h) => h.fullOverHybrid),
+      met: hybridGrows,
+    },
     matmulShare: {
       target: '>= 0.5 of the matMul baseline GFLOP/s',
       case: largestFull ? `full-causal L=${largestFull.L}` : 'not run',
@@ -305,7 +365,8 @@ async function main(): Promise<void> {
       warmup: 1,
       statistic: 'median',
       schedule: 'interleaved: one warm-up per task, then rounds running every (case, length) and the baseline once each',
-      gflopsCounts: 'useful matmul FLOPs: causal triangle for full attention, the window band for SWA, the chunk algorithm products for chunked GLA, 4·K·V per token and head for recurrent GLA',
+      gflopsCounts:
+        'useful matmul FLOPs: causal triangle for full attention, the window band for SWA, the chunk algorithm products for chunked GLA, 4·K·V per token and head for recurrent GLA',
     },
     baseline: {
       matMul: baseline,
@@ -331,11 +392,23 @@ async function main(): Promise<void> {
   writeFileSync('data/bench/attention.json', JSON.stringify(report, null, 2) + '\n');
 
   console.log('\nfitted exponents (time ∝ L^p):');
-  for (const name of cases) console.log(`  ${name.padEnd(14)} p = ${exponents[name]} (useful work: ${idealExponents[name]}) over L = ${results.filter((r) => r.case === name).map((r) => r.L).join(', ')}`);
+  for (const name of cases)
+    console.log(
+      `  ${name.padEnd(14)} p = ${exponents[name]} (useful work: ${idealExponents[name]}) over L = ${results
+        .filter((r) => r.case === name)
+        .map((r) => r.L)
+        .join(', ')}`,
+    );
   console.log(`chunked GLA vs recurrent at 4k: ${speedup}x (target 10x: ${targets.chunkOverRecurrentAt4k.met ? 'met' : 'NOT met'})`);
-  console.log(`${targets.matmulShare.case}: ${largestFull?.gflops} GFLOP/s = ${share} of the ${baseline.gflops} GFLOP/s matMul baseline (target 0.5: ${targets.matmulShare.met ? 'met' : 'NOT met'})`);
-  console.log(`full / hybrid pair: ${hybrid.map((h) => `${h.L}: ${h.fullOverHybrid}x`).join(', ')} (ratio ∝ L^${hybridTrend}; grows with length: ${hybridGrows ? 'met' : 'NOT met'})`);
-  console.log(`exponent targets (<= 1.15): chunked GLA ${targets.glaChunkExponent.met ? 'met' : 'NOT met'}, SWA ${targets.swaExponent.met ? 'met' : 'NOT met'}`);
+  console.log(
+    `${targets.matmulShare.case}: ${largestFull?.gflops} GFLOP/s = ${share} of the ${baseline.gflops} GFLOP/s matMul baseline (target 0.5: ${targets.matmulShare.met ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `full / hybrid pair: ${hybrid.map((h) => `${h.L}: ${h.fullOverHybrid}x`).join(', ')} (ratio ∝ L^${hybridTrend}; grows with length: ${hybridGrows ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `exponent targets (<= 1.15): chunked GLA ${targets.glaChunkExponent.met ? 'met' : 'NOT met'}, SWA ${targets.swaExponent.met ? 'met' : 'NOT met'}`,
+  );
   console.log(`wrote data/bench/attention.json in ${report.totalSeconds} s`);
 }
 

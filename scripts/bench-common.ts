@@ -22,5 +22,11 @@ export function round(x: number, digits: number): number {
 
 /** What the figures were measured on. */
 export function machineInfo(): { cpu: string; cores: number; memoryGiB: number; node: string; platform: string } {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
 }

@@ -17,7 +17,10 @@ const FILE = 'data/bench/forward-hash.json';
 
 function hashOf(x: tf.Tensor): string {
   const d = x.dataSync() as Float32Array;
-  return createHash('sha256').update(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(new Uint8Array(d.buffer, d.byteOffset, d.byteLength))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function ids(B: number, L: number, seed: number): number[][] {
@@ -37,7 +40,15 @@ async function main(): Promise<void> {
   const out: Record<string, string> = {};
   for (const [name, cfg] of Object.entries(models)) {
     const model = new lib.SpikingBrainModel(cfg(), { seed: 42 });
-    for (const [B, L] of [[1, 1], [1, 7], [2, 64], [1, 65], [4, 256], [1, 1000], [2, 1024]] as const) {
+    for (const [B, L] of [
+      [1, 1],
+      [1, 7],
+      [2, 64],
+      [1, 65],
+      [4, 256],
+      [1, 1000],
+      [2, 1024],
+    ] as const) {
       out[`${name} B=${B} L=${L}`] = tf.tidy(() => hashOf(model.forward(ids(B, L, 0))));
     }
     // prefill then decode with a cache
@@ -49,7 +60,12 @@ async function main(): Promise<void> {
     model.dispose();
   }
   // the raw ops, seeded inputs
-  for (const [B, H, L, K] of [[1, 4, 300, 32], [2, 4, 256, 32], [1, 2, 1024, 64], [4, 4, 128, 16]] as const) {
+  for (const [B, H, L, K] of [
+    [1, 4, 300, 32],
+    [2, 4, 256, 32],
+    [1, 2, 1024, 64],
+    [4, 4, 128, 16],
+  ] as const) {
     tf.tidy(() => {
       const s: [number, number, number, number] = [B, H, L, K];
       const q = tf.randomNormal(s, 0, 1, 'float32', 1) as tf.Tensor4D;
@@ -64,7 +80,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--write')) {
     mkdirSync('data/bench', { recursive: true });
-    writeFileSync(FILE, `${JSON.stringify({ description: 'SHA-256 prefixes of inference forward outputs (tape off); must not change', hashes: out }, null, 2)}\n`);
+    writeFileSync(
+      FILE,
+      `${JSON.stringify({ description: 'SHA-256 prefixes of inference forward outputs (tape off); must not change', hashes: out }, null, 2)}\n`,
+    );
     console.log(`wrote ${FILE} (${Object.keys(out).length} hashes)`);
     return;
   }

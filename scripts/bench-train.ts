@@ -38,16 +38,26 @@ export function trainStepFlops(c: lib.ModelConfig, B: number, L: number): number
   const K = c.hidden_size / H;
   let attention = 0;
   for (const { mixer } of lib.blockPlan(c)) {
-    if (mixer === 'full') attention += 2 * 2 * B * H * K * (L * (L + 1)) / 2;
+    if (mixer === 'full') attention += (2 * 2 * B * H * K * (L * (L + 1))) / 2;
     else if (mixer === 'swa') attention += 2 * 2 * B * H * K * L * Math.min(L, lib.swaWindowKeys(c) ?? L);
     else attention += 2 * 2 * B * H * K * K * L; // GLA: state write and read per token
   }
   return 3 * (matmul + attention);
 }
 
-interface Case { model: 'full' | 'hybrid'; B: number; L: number }
+interface Case {
+  model: 'full' | 'hybrid';
+  B: number;
+  L: number;
+}
 const cases: Case[] = [];
-for (const model of ['full', 'hybrid'] as const) for (const [B, L] of [[8, 64], [8, 256], [2, 1024]] as const) cases.push({ model, B, L });
+for (const model of ['full', 'hybrid'] as const)
+  for (const [B, L] of [
+    [8, 64],
+    [8, 256],
+    [2, 1024],
+  ] as const)
+    cases.push({ model, B, L });
 
 /** The issue's "today" (before the engine work) tokens/s at B = 8, L = 256, and the goal over them. */
 const ISSUE_TODAY = { full: { tokensPerSecond: [440, 560] }, hybrid: { tokensPerSecond: [350, 350] }, goal: '>= 3x today and MFU >= 0.40' };
@@ -69,7 +79,15 @@ function stepper(l: Lib, c: Case): { run: () => void; dispose: () => void; model
   const opt = tf.train.adam(1e-3);
   const inputs = batch(c.B, c.L, 0);
   const targets = batch(c.B, c.L, 1);
-  return { model, opt, run: () => void l.trainStep(model, opt, inputs, targets), dispose: () => { model.dispose(); opt.dispose(); } };
+  return {
+    model,
+    opt,
+    run: () => void l.trainStep(model, opt, inputs, targets),
+    dispose: () => {
+      model.dispose();
+      opt.dispose();
+    },
+  };
 }
 
 function baselineGflops(): number {
@@ -101,7 +119,9 @@ async function main(): Promise<void> {
     r.old?.run();
     kernels.push(await kernelsOf(r.now.run));
     kernelsBefore.push(r.old ? await kernelsOf(r.old.run) : null);
-    console.log(`  ${r.c.model} B=${r.c.B} L=${r.c.L}: ${kernels.at(-1)} kernels per step${r.old ? ` (before: ${kernelsBefore.at(-1)})` : ''}`);
+    console.log(
+      `  ${r.c.model} B=${r.c.B} L=${r.c.L}: ${kernels.at(-1)} kernels per step${r.old ? ` (before: ${kernelsBefore.at(-1)})` : ''}`,
+    );
   }
   const times = runners.map(() => [] as number[]);
   const timesBefore = runners.map(() => [] as number[]);
@@ -125,15 +145,29 @@ async function main(): Promise<void> {
     const flops = trainStepFlops(r.now.model.config, r.c.B, r.c.L);
     const ms = median(times[i]!);
     const row: Record<string, unknown> = {
-      model: r.c.model, B: r.c.B, L: r.c.L, tokensPerSecond: round((r.c.B * r.c.L) / (ms / 1000), 0), msPerStep: round(ms, 1),
-      gflopPerStep: round(flops / 1e9, 2), mfu: round(flops / (ms / 1000) / 1e9 / gflops, 3), kernelsPerStep: kernels[i],
+      model: r.c.model,
+      B: r.c.B,
+      L: r.c.L,
+      tokensPerSecond: round((r.c.B * r.c.L) / (ms / 1000), 0),
+      msPerStep: round(ms, 1),
+      gflopPerStep: round(flops / 1e9, 2),
+      mfu: round(flops / (ms / 1000) / 1e9 / gflops, 3),
+      kernelsPerStep: kernels[i],
     };
     if (r.old) {
       const msOld = median(timesBefore[i]!);
-      Object.assign(row, { before: { tokensPerSecond: round((r.c.B * r.c.L) / (msOld / 1000), 0), mfu: round(flops / (msOld / 1000) / 1e9 / gflops, 3), kernelsPerStep: kernelsBefore[i] }, speedup: round(msOld / ms, 2) });
+      Object.assign(row, {
+        before: {
+          tokensPerSecond: round((r.c.B * r.c.L) / (msOld / 1000), 0),
+          mfu: round(flops / (msOld / 1000) / 1e9 / gflops, 3),
+          kernelsPerStep: kernelsBefore[i],
+        },
+        speedup: round(msOld / ms, 2),
+      });
     }
     // against the issue's upper "today" figure (conservative)
-    if (r.c.B === 8 && r.c.L === 256) row.overIssueToday = round((r.c.B * r.c.L) / (ms / 1000) / ISSUE_TODAY[r.c.model].tokensPerSecond[1]!, 2);
+    if (r.c.B === 8 && r.c.L === 256)
+      row.overIssueToday = round((r.c.B * r.c.L) / (ms / 1000) / ISSUE_TODAY[r.c.model].tokensPerSecond[1]!, 2);
     console.log(`  ${JSON.stringify(row)}`);
     return row;
   });
@@ -170,12 +204,15 @@ async function main(): Promise<void> {
   console.log('GLA: chunked against recurrent at L = 4096 (B = 1, H = 4, K = V = 64), forward');
   const shape: [number, number, number, number] = [1, 4, 4096, 64];
   const [q, k, v, gk] = tf.tidy(() => [
-    tf.randomNormal(shape, 0, 1, 'float32', 1), tf.randomNormal(shape, 0, 1, 'float32', 2), tf.randomNormal(shape, 0, 1, 'float32', 3),
+    tf.randomNormal(shape, 0, 1, 'float32', 1),
+    tf.randomNormal(shape, 0, 1, 'float32', 2),
+    tf.randomNormal(shape, 0, 1, 'float32', 3),
     tf.mul(-0.05, tf.sigmoid(tf.randomNormal(shape, 0, 1, 'float32', 4))),
   ]) as tf.Tensor4D[];
   // void inside the scope: a typed array returned from tf.tidy is walked element by element (tfjs
   // looks for tensors in it), which cost ~1 s per call at this size and hid the kernels' difference
-  const glaRun = (mode: 'chunk' | 'recurrent') => () => tf.tidy(() => void lib.gatedLinearAttention(q!, k!, v!, gk!, { mode }).output.dataSync());
+  const glaRun = (mode: 'chunk' | 'recurrent') => () =>
+    tf.tidy(() => void lib.gatedLinearAttention(q!, k!, v!, gk!, { mode }).output.dataSync());
   const time = (mode: 'chunk' | 'recurrent') => {
     const t0 = performance.now();
     glaRun(mode)();
@@ -190,9 +227,14 @@ async function main(): Promise<void> {
     rec.push(time('recurrent'));
   }
   const glaRow = {
-    L: 4096, chunkMs: round(median(chunk), 1), recurrentMs: round(median(rec), 1), speedup: round(median(rec) / median(chunk), 2),
-    chunkRunsMs: chunk.map((x) => round(x, 1)), recurrentRunsMs: rec.map((x) => round(x, 1)),
-    chunkKernels: await kernelsOf(glaRun('chunk')), recurrentKernels: await kernelsOf(glaRun('recurrent')),
+    L: 4096,
+    chunkMs: round(median(chunk), 1),
+    recurrentMs: round(median(rec), 1),
+    speedup: round(median(rec) / median(chunk), 2),
+    chunkRunsMs: chunk.map((x) => round(x, 1)),
+    recurrentRunsMs: rec.map((x) => round(x, 1)),
+    chunkKernels: await kernelsOf(glaRun('chunk')),
+    recurrentKernels: await kernelsOf(glaRun('recurrent')),
   };
   tf.dispose([q!, k!, v!, gk!]);
   console.log(`  ${JSON.stringify(glaRow)}`);
@@ -200,7 +242,8 @@ async function main(): Promise<void> {
   const scaleRows = await scaleRowsOf();
   const out = {
     benchmark: 'train',
-    description: 'Adam training steps of the tiny presets (tokens/s, MFU against the same-run 1024^3 matMul, kernels per step), decoding, chunked vs recurrent GLA at 4096, scale checks',
+    description:
+      'Adam training steps of the tiny presets (tokens/s, MFU against the same-run 1024^3 matMul, kernels per step), decoding, chunked vs recurrent GLA at 4096, scale checks',
     machine: { ...machineInfo(), backend: 'wasm', ...wasmThreads(), loadAverage1m: round(loadavg()[0]!, 2) },
     date: new Date().toISOString(),
     repeats,
@@ -235,7 +278,15 @@ async function scaleRowsOf(): Promise<Record<string, unknown>[]> {
     const t0 = performance.now();
     s.run();
     const seconds = (performance.now() - t0) / 1000;
-    scaleRows.push({ task: 'train 16x1024 hybrid', ok: true, microBatch: micro, seconds: round(seconds, 1), tokensPerSecond: round(16384 / seconds, 0), estimatedBytes: est, estimatedMicroBatchBytes: lib.estimateTrainStepBytes(c, micro, 1024) });
+    scaleRows.push({
+      task: 'train 16x1024 hybrid',
+      ok: true,
+      microBatch: micro,
+      seconds: round(seconds, 1),
+      tokensPerSecond: round(16384 / seconds, 0),
+      estimatedBytes: est,
+      estimatedMicroBatchBytes: lib.estimateTrainStepBytes(c, micro, 1024),
+    });
   } catch (e) {
     scaleRows.push({ task: 'train 16x1024 hybrid', ok: false, error: (e as Error).message, estimatedBytes: est });
   }
@@ -248,9 +299,19 @@ async function scaleRowsOf(): Promise<Record<string, unknown>[]> {
     const cache = model.createCache();
     tf.tidy(() => void model.forward(batch(1, L, 0), { cache }).dataSync());
     cache.dispose();
-    scaleRows.push({ task: 'prefill 131072 hybrid', ok: true, seconds: round((performance.now() - t0) / 1000, 1), estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
+    scaleRows.push({
+      task: 'prefill 131072 hybrid',
+      ok: true,
+      seconds: round((performance.now() - t0) / 1000, 1),
+      estimatedBytes: lib.estimateForwardBytes(c, 1, L),
+    });
   } catch (e) {
-    scaleRows.push({ task: 'prefill 131072 hybrid', ok: false, error: (e as Error).message, estimatedBytes: lib.estimateForwardBytes(c, 1, L) });
+    scaleRows.push({
+      task: 'prefill 131072 hybrid',
+      ok: false,
+      error: (e as Error).message,
+      estimatedBytes: lib.estimateForwardBytes(c, 1, L),
+    });
   }
   model.dispose();
   console.log(`  ${JSON.stringify(scaleRows.at(-1))}`);
@@ -260,7 +321,10 @@ async function scaleRowsOf(): Promise<Record<string, unknown>[]> {
 async function scaleChecks(): Promise<void> {
   const scaleRows = await scaleRowsOf();
   mkdirSync('data/bench', { recursive: true });
-  writeFileSync('data/bench/train-scale.json', `${JSON.stringify({ benchmark: 'train-scale', machine: { ...machineInfo(), backend: 'wasm' }, date: new Date().toISOString(), heapLimitBytes: lib.WASM_HEAP_LIMIT_BYTES, scale: scaleRows }, null, 2)}\n`);
+  writeFileSync(
+    'data/bench/train-scale.json',
+    `${JSON.stringify({ benchmark: 'train-scale', machine: { ...machineInfo(), backend: 'wasm' }, date: new Date().toISOString(), heapLimitBytes: lib.WASM_HEAP_LIMIT_BYTES, scale: scaleRows }, null, 2)}\n`,
+  );
   console.log('wrote data/bench/train-scale.json');
 }
 

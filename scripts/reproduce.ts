@@ -25,7 +25,15 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { firstCellError, followProgress, listNotebooks, pathReplacements, tidyExecutedNotebook } from './runner/notebooks.js';
-import { commitFiles, fullModeDataFiles, prepareOutDir, resolveFromUser, sameDataApartFromProvenance, stagedMoves, type Move } from './runner/outputs.js';
+import {
+  commitFiles,
+  fullModeDataFiles,
+  prepareOutDir,
+  resolveFromUser,
+  sameDataApartFromProvenance,
+  stagedMoves,
+  type Move,
+} from './runner/outputs.js';
 import { newRunToken, startGuardian, stopRun, TOKEN_VAR } from './runner/processes.js';
 
 interface Options {
@@ -126,7 +134,10 @@ async function runOne(notebook: string, o: Options, out: string, state: RunState
   try {
     r = await new Promise((resolvePromise, reject) => {
       // its own process group, so a terminal's Ctrl-C reaches the runner, which stops it in order
-      const child = spawn('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], { env, detached: true });
+      const child = spawn('bash', [join(root, 'scripts/run-notebook.sh'), join(o.dir, notebook), work, '--allow-errors'], {
+        env,
+        detached: true,
+      });
       state.leader = child.pid;
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -135,7 +146,11 @@ async function runOne(notebook: string, o: Options, out: string, state: RunState
       const timer = setTimeout(() => {
         timedOut = true;
         void stopRun(state.token, child.pid).then(() =>
-          reject(new TimeLimitError(`notebook ${notebook} exceeded the time limit of ${o.timeLimit} s (--time-limit / SBL_TIME_LIMIT); its kernel was stopped and nothing was written`)),
+          reject(
+            new TimeLimitError(
+              `notebook ${notebook} exceeded the time limit of ${o.timeLimit} s (--time-limit / SBL_TIME_LIMIT); its kernel was stopped and nothing was written`,
+            ),
+          ),
         );
       }, o.timeLimit * 1000);
       child.on('error', (e) => {
@@ -165,7 +180,8 @@ async function runOne(notebook: string, o: Options, out: string, state: RunState
   if (o.quick && !o.overwriteFull) {
     const stems = moves.filter((m) => m.to.endsWith('.json')).map((m) => basename(m.to, '.json'));
     const full = fullModeDataFiles(out, stems);
-    if (full.length > 0) throw new Error(`quick run of ${notebook} would overwrite full-mode data ${full.join(', ')}; pass --overwrite-full to allow it`);
+    if (full.length > 0)
+      throw new Error(`quick run of ${notebook} would overwrite full-mode data ${full.join(', ')}; pass --overwrite-full to allow it`);
   }
   // full runs replace the committed notebook so it holds the outputs of the last full run, tidied:
   // no execution timestamps and no absolute paths, so an unchanged rerun changes nothing
@@ -208,12 +224,22 @@ async function main(): Promise<void> {
   const mode = o.quick ? 'quick' : 'full';
   const out = prepareOutDir(outDir(o), o.out ? '--out' : 'data folder');
   if (o.quick && !o.overwriteFull) {
-    const full = fullModeDataFiles(out, notebooks.map((nb) => basename(nb, '.ipynb')));
-    if (full.length > 0) throw new Error(`a quick run would overwrite full-mode data ${full.join(', ')}; choose another --out, or pass --overwrite-full`);
+    const full = fullModeDataFiles(
+      out,
+      notebooks.map((nb) => basename(nb, '.ipynb')),
+    );
+    if (full.length > 0)
+      throw new Error(`a quick run would overwrite full-mode data ${full.join(', ')}; choose another --out, or pass --overwrite-full`);
   }
   const temp = mkdtempSync(join(tmpdir(), 'sbl-nb-'));
   const token = newRunToken();
-  const state: RunState = { token, temp, keepTemp: o.keepTemp, stopGuardian: startGuardian(token, o.keepTemp ? '' : temp), stopping: false };
+  const state: RunState = {
+    token,
+    temp,
+    keepTemp: o.keepTemp,
+    stopGuardian: startGuardian(token, o.keepTemp ? '' : temp),
+    stopping: false,
+  };
   onSignals(state);
   console.log(`reproduce: ${notebooks.length} notebook(s), ${mode} mode, data -> ${out}, time limit ${o.timeLimit} s per notebook`);
   const times: number[] = [];

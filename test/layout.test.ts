@@ -48,7 +48,11 @@ function sources(dir: string): string[] {
 /** Module specifiers of static imports/re-exports and dynamic import() calls (comments ignored). */
 function specifiers(code: string): string[] {
   const text = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const found = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm), ...text.matchAll(/^\s*import\s+'([^']+)'/gm), ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)];
+  const found = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm),
+    ...text.matchAll(/^\s*import\s+'([^']+)'/gm),
+    ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g),
+  ];
   return found.map((m) => m[1]!);
 }
 
@@ -77,14 +81,19 @@ describe('lib/ layout (README: the library, folder by folder)', () => {
           if (target === 'node') problems.push(`${rel} imports ${spec}: the barrel must stay browser-safe`);
           continue;
         }
-        if (target !== from && !MAY_IMPORT[from]!.includes(target)) problems.push(`${rel} imports ${spec} (${from} may import ${MAY_IMPORT[from]!.join(', ') || 'nothing in lib'})`);
+        if (target !== from && !MAY_IMPORT[from]!.includes(target))
+          problems.push(`${rel} imports ${spec} (${from} may import ${MAY_IMPORT[from]!.join(', ') || 'nothing in lib'})`);
       }
     }
     expect(problems).toEqual([]);
   });
 
   it('the check sees imports: a planted upward import would fail', () => {
-    expect(specifiers("/** from '../x.js' */\nimport { a } from '../models/index.js';\nexport * from './b.js';\nconst m = await import('node:fs');")).toEqual(['../models/index.js', './b.js', 'node:fs']);
+    expect(
+      specifiers(
+        "/** from '../x.js' */\nimport { a } from '../models/index.js';\nexport * from './b.js';\nconst m = await import('node:fs');",
+      ),
+    ).toEqual(['../models/index.js', './b.js', 'node:fs']);
   });
 });
 

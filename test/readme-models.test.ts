@@ -3,8 +3,20 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
-  SpikingBrainModel, spikingBrain7BConfig, qwen25_7BConfig, tinyConfig, describePlan, parameterCount, recurrentStateBytes, kvCacheBytes,
-  nextTokenBatch, trainStep, greedyDecode, SpikeStatsCollector, saveSafetensors, modelFromSafetensors,
+  SpikingBrainModel,
+  spikingBrain7BConfig,
+  qwen25_7BConfig,
+  tinyConfig,
+  describePlan,
+  parameterCount,
+  recurrentStateBytes,
+  kvCacheBytes,
+  nextTokenBatch,
+  trainStep,
+  greedyDecode,
+  SpikeStatsCollector,
+  saveSafetensors,
+  modelFromSafetensors,
 } from '../lib/index.js';
 import { useWasmBackend } from './helpers/tfjs.js';
 
@@ -40,7 +52,8 @@ describe('the README model example', () => {
     expect(z).toBeGreaterThan(0);
     expect(z).toBeLessThan(1);
     const copy = modelFromSafetensors(saveSafetensors(model));
-    const a = model.forward([text.slice(0, 8)]), b = copy.forward([text.slice(0, 8)]);
+    const a = model.forward([text.slice(0, 8)]),
+      b = copy.forward([text.slice(0, 8)]);
     expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
     tf.dispose([a, b]);
     copy.dispose();

@@ -48,7 +48,7 @@ export function softmaxAttentionMap(x: AttentionMapInput, window = Infinity): Fl
       max = Math.max(max, A[t * L + s]!);
     }
     let sum = 0;
-    for (let s = first; s <= t; s++) sum += (A[t * L + s] = Math.exp(A[t * L + s]! - max));
+    for (let s = first; s <= t; s++) sum += A[t * L + s] = Math.exp(A[t * L + s]! - max);
     for (let s = first; s <= t; s++) A[t * L + s]! /= sum;
   }
   return A;
@@ -78,7 +78,8 @@ export function glaAttentionMap(x: AttentionMapInput): Float64Array {
 
 /** How far back a query's weight reaches: the share of |weight| on keys more than `distance` back. */
 export function farWeightShare(A: ArrayLike<number>, L: number, distance: number): number {
-  let far = 0, all = 0;
+  let far = 0,
+    all = 0;
   for (let t = 0; t < L; t++) {
     for (let s = 0; s <= t; s++) {
       const w = Math.abs(A[t * L + s]!);

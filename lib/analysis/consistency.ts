@@ -22,7 +22,8 @@ export function roundingInterval(value: number, decimals: number): Interval {
  * a `firingShare` of channels fire `spikesPerFiring` spikes on average (the rest fire none).
  */
 export function windowSparsity(spikesPerFiring: number, window: number, firingShare = 1): number {
-  if (!(Number.isFinite(spikesPerFiring) && spikesPerFiring >= 0)) throw new RangeError(`spikesPerFiring must be a finite number >= 0, got ${spikesPerFiring}`);
+  if (!(Number.isFinite(spikesPerFiring) && spikesPerFiring >= 0))
+    throw new RangeError(`spikesPerFiring must be a finite number >= 0, got ${spikesPerFiring}`);
   if (!(Number.isFinite(window) && window > 0)) throw new RangeError(`window must be a number > 0, got ${window}`);
   if (!(firingShare >= 0 && firingShare <= 1)) throw new RangeError(`firingShare must be in [0, 1], got ${firingShare}`);
   return 1 - (firingShare * spikesPerFiring) / window;
@@ -53,13 +54,18 @@ export const contains = (i: Interval, x: number): boolean => x >= i[0] && x <= i
  * half a unit of the reported figure plus how far f moves across the intermediate's rounding range.
  * A figure carried forward from a rounded intermediate is then judged as the same quantity.
  */
-export function roundingTolerance(reported: number, reportedDecimals: number, from?: { value: number; decimals: number; f: (x: number) => number }): number {
+export function roundingTolerance(
+  reported: number,
+  reportedDecimals: number,
+  from?: { value: number; decimals: number; f: (x: number) => number },
+): number {
   checkInteger('reportedDecimals', reportedDecimals, 0);
   const own = 0.5 * 10 ** -reportedDecimals;
   // 12 significant digits: the tolerance is stored on the claim, without float noise in its last places
   if (!from) return Number(own.toPrecision(12));
   const [lo, hi] = roundingInterval(from.value, from.decimals);
-  const a = from.f(lo), b = from.f(hi);
+  const a = from.f(lo),
+    b = from.f(hi);
   if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError('from.f must give finite values over the rounding range');
   return Number((own + Math.max(Math.abs(a - reported), Math.abs(b - reported))).toPrecision(12));
 }

@@ -33,7 +33,13 @@ function withDefaults(o: ReferenceOptions): Required<ReferenceOptions> {
 /**
  * A seeded [rows, cols] activation matrix, row-major, as float32 (rows are tokens, columns channels).
  */
-export function referenceActivations(kind: ReferenceDistribution, rows: number, cols: number, seed: number, options: ReferenceOptions = {}): Float32Array {
+export function referenceActivations(
+  kind: ReferenceDistribution,
+  rows: number,
+  cols: number,
+  seed: number,
+  options: ReferenceOptions = {},
+): Float32Array {
   if (!REFERENCE_DISTRIBUTIONS.includes(kind)) {
     throw new TypeError(`kind must be one of ${REFERENCE_DISTRIBUTIONS.map((d) => `'${d}'`).join(', ')}; got ${JSON.stringify(kind)}`);
   }
@@ -44,7 +50,8 @@ export function referenceActivations(kind: ReferenceDistribution, rows: number, 
   if (!(o.outlierChannelFraction >= 0 && o.outlierChannelFraction <= 1)) {
     throw new RangeError(`outlierChannelFraction must be in [0, 1], got ${o.outlierChannelFraction}`);
   }
-  if (!(Number.isFinite(o.outlierScale) && o.outlierScale > 0)) throw new RangeError(`outlierScale must be a finite number > 0, got ${o.outlierScale}`);
+  if (!(Number.isFinite(o.outlierScale) && o.outlierScale > 0))
+    throw new RangeError(`outlierScale must be a finite number > 0, got ${o.outlierScale}`);
   const n = rows * cols;
   const out = new Float32Array(n);
   if (kind === 'gaussian') {

@@ -56,8 +56,14 @@ export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols:
   checkInteger('window', window, 1, 30);
   const n = rows * cols;
   const clipMax = 2 ** window - 1;
-  let zeros = 0, sumAbs = 0, spikes = 0, within7 = 0, over16 = 0, maxAbs = 0;
-  let extendedSlots = 0, clippedSpikes = 0;
+  let zeros = 0,
+    sumAbs = 0,
+    spikes = 0,
+    within7 = 0,
+    over16 = 0,
+    maxAbs = 0;
+  let extendedSlots = 0,
+    clippedSpikes = 0;
   const columnFires = new Uint8Array(cols);
   for (let i = 0; i < n; i++) {
     const v = counts[i]!;
@@ -99,7 +105,7 @@ export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols:
 
 /** Set bits of a non-negative integer up to 2^53 (popcount32 covers one word). */
 function popcountOf(a: number): number {
-  return a <= 0xffffffff ? popcount32(a >>> 0) : popcount32(a % 2 ** 32 >>> 0) + popcount32(Math.floor(a / 2 ** 32));
+  return a <= 0xffffffff ? popcount32(a >>> 0) : popcount32((a % 2 ** 32) >>> 0) + popcount32(Math.floor(a / 2 ** 32));
 }
 
 export interface KSweepRow {

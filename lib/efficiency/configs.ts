@@ -9,9 +9,19 @@ const range = (n: number, from = 0, step = 1): number[] => Array.from({ length: 
 
 export function llama32_1BConfig(): ModelConfig {
   return resolveConfig({
-    vocab_size: 128256, hidden_size: 2048, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads: 8,
-    intermediate_size: 8192, sliding_window: null, attn_layers: range(16), rope_theta: 500000, tie_word_embeddings: true,
-    qkv_bias: false, norm_eps: 1e-5, max_position_embeddings: 131072,
+    vocab_size: 128256,
+    hidden_size: 2048,
+    num_hidden_layers: 16,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    intermediate_size: 8192,
+    sliding_window: null,
+    attn_layers: range(16),
+    rope_theta: 500000,
+    tie_word_embeddings: true,
+    qkv_bias: false,
+    norm_eps: 1e-5,
+    max_position_embeddings: 131072,
   });
 }
 
@@ -26,9 +36,19 @@ export function spikingBrain1BAssumedConfig(): ModelConfig {
  */
 export function qwen3_1_7BConfig(): ModelConfig {
   return resolveConfig({
-    vocab_size: 151936, hidden_size: 2048, num_hidden_layers: 28, num_attention_heads: 16, num_key_value_heads: 8,
-    intermediate_size: 6144, sliding_window: null, attn_layers: range(28), rope_theta: 1000000, tie_word_embeddings: true,
-    qkv_bias: false, norm_eps: 1e-6, max_position_embeddings: 40960,
+    vocab_size: 151936,
+    hidden_size: 2048,
+    num_hidden_layers: 28,
+    num_attention_heads: 16,
+    num_key_value_heads: 8,
+    intermediate_size: 6144,
+    sliding_window: null,
+    attn_layers: range(28),
+    rope_theta: 1000000,
+    tie_word_embeddings: true,
+    qkv_bias: false,
+    norm_eps: 1e-6,
+    max_position_embeddings: 40960,
   });
 }
 

@@ -23,7 +23,12 @@ export interface Hardware {
 }
 
 /** NVIDIA H100 SXM: 989 TFLOP/s dense BF16 tensor core, 3.35 TB/s HBM3. */
-export const H100_SXM: Hardware = { name: 'H100 SXM', peakFlops: 989e12, bandwidth: 3.35e12, source: 'NVIDIA H100 datasheet (SXM5): BF16 dense 989 TFLOPS, HBM3 3.35 TB/s' };
+export const H100_SXM: Hardware = {
+  name: 'H100 SXM',
+  peakFlops: 989e12,
+  bandwidth: 3.35e12,
+  source: 'NVIDIA H100 datasheet (SXM5): BF16 dense 989 TFLOPS, HBM3 3.35 TB/s',
+};
 
 export interface CostOptions {
   /** bytes per weight (2 = BF16; 0.5625 = llama.cpp Q4_0, 4.5 bits) */
@@ -53,7 +58,8 @@ function totalKeys(L: number, window: number | null): number {
 
 /** Sum over t < L of the keys t sees inside its own chunk (causal, chunks of C tokens). */
 function totalKeysInChunks(L: number, C: number): number {
-  const full = Math.floor(L / C), rest = L - full * C;
+  const full = Math.floor(L / C),
+    rest = L - full * C;
   return (full * C * (C + 1)) / 2 + (rest * (rest + 1)) / 2;
 }
 
@@ -80,8 +86,11 @@ export interface CostBreakdown {
 export function prefillFlops(c: ModelConfig, L: number, options: CostOptions = {}): CostBreakdown {
   checkLength('L', L);
   const { chunkSize } = defaults(options);
-  const H = c.num_attention_heads, K = headDim(c), V = K;
-  let softmax = 0, la = 0;
+  const H = c.num_attention_heads,
+    K = headDim(c),
+    V = K;
+  let softmax = 0,
+    la = 0;
   for (const p of blockPlan(c)) {
     if (p.mixer === 'full' || p.mixer.endsWith('+full')) softmax += 2 * H * (K + V) * totalKeys(L, null);
     if (p.mixer === 'swa' || p.mixer.endsWith('+swa')) softmax += 2 * H * (K + V) * totalKeys(L, swaWindowKeys(c));
@@ -96,8 +105,11 @@ export function prefillFlops(c: ModelConfig, L: number, options: CostOptions = {
 /** FLOPs of decoding one token after `context` tokens. */
 export function decodeFlops(c: ModelConfig, context: number): CostBreakdown {
   checkLength('context', context);
-  const H = c.num_attention_heads, K = headDim(c), V = K;
-  let softmax = 0, la = 0;
+  const H = c.num_attention_heads,
+    K = headDim(c),
+    V = K;
+  let softmax = 0,
+    la = 0;
   for (const p of blockPlan(c)) {
     if (p.mixer === 'full' || p.mixer.endsWith('+full')) softmax += 2 * H * (K + V) * keysSeen(context, null);
     if (p.mixer === 'swa' || p.mixer.endsWith('+swa')) softmax += 2 * H * (K + V) * keysSeen(context, swaWindowKeys(c));

@@ -29,12 +29,16 @@ function checkPoints(xs: readonly number[], ys: readonly number[], min: number):
 export function fitPowerLaw(xs: readonly number[], ys: readonly number[]): PowerLawFit {
   checkPoints(xs, ys, 2);
   xs.forEach((x, i) => {
-    if (!(x > 0 && ys[i]! > 0 && Number.isFinite(x) && Number.isFinite(ys[i]!))) throw new RangeError(`x and y must be finite and > 0, got x[${i}] = ${x}, y[${i}] = ${ys[i]}`);
+    if (!(x > 0 && ys[i]! > 0 && Number.isFinite(x) && Number.isFinite(ys[i]!)))
+      throw new RangeError(`x and y must be finite and > 0, got x[${i}] = ${x}, y[${i}] = ${ys[i]}`);
   });
-  const lx = xs.map(Math.log), ly = ys.map(Math.log);
+  const lx = xs.map(Math.log),
+    ly = ys.map(Math.log);
   const n = xs.length;
-  const mx = lx.reduce((a, b) => a + b, 0) / n, my = ly.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0, sxy = 0;
+  const mx = lx.reduce((a, b) => a + b, 0) / n,
+    my = ly.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     sxx += (lx[i]! - mx) ** 2;
     sxy += (lx[i]! - mx) * (ly[i]! - my);
@@ -53,7 +57,10 @@ export function predictPowerLaw(fit: PowerLawFit, x: number): number {
 }
 
 /** Two-sided 95 % quantiles of Student's t for 1..30 degrees of freedom (beyond: 1.96). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 export function studentT975(df: number): number {
   checkInteger('df', df, 1);

@@ -68,7 +68,12 @@ export interface DecodeTiming {
  * tokens one at a time, reporting tokens/s per segment of `segment` steps (Fig. 7's protocol with a
  * 1k prompt, or a long prompt for speed against context).
  */
-export async function timeDecode(model: SpikingBrainModel, prompt: number, steps: number, o: { segment?: number; prefillChunk?: number; seed?: number } = {}): Promise<DecodeTiming> {
+export async function timeDecode(
+  model: SpikingBrainModel,
+  prompt: number,
+  steps: number,
+  o: { segment?: number; prefillChunk?: number; seed?: number } = {},
+): Promise<DecodeTiming> {
   checkInteger('prompt', prompt, 1);
   checkInteger('steps', steps, 1);
   const segment = o.segment ?? Math.min(steps, 32);
@@ -76,8 +81,9 @@ export async function timeDecode(model: SpikingBrainModel, prompt: number, steps
   const ids = tokens(model, prompt + steps, o.seed ?? 42)[0]!;
   const cache = model.createCache();
   try {
-    for (let s = 0; s < prompt; s += chunk) (await timeOnce(() => model.forward([ids.slice(s, Math.min(prompt, s + chunk))], { cache })));
-    const context: number[] = [], tps: number[] = [];
+    for (let s = 0; s < prompt; s += chunk) await timeOnce(() => model.forward([ids.slice(s, Math.min(prompt, s + chunk))], { cache }));
+    const context: number[] = [],
+      tps: number[] = [];
     for (let s = 0; s < steps; s += segment) {
       const n = Math.min(segment, steps - s);
       const t0 = performance.now();

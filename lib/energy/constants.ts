@@ -34,4 +34,7 @@ export const INT8_ADD: EnergyConstant = { pj: HOROWITZ_45NM.int8AddPj, source: '
  * ASSUMPTION of ours, not the report's: the report names the saving from skipped weight fetches
  * but gives no energy for it.
  */
-export const SRAM_READ_PER_BYTE: EnergyConstant = { pj: 10 / 8, source: 'assumption: Horowitz 2014, 8 KB SRAM 64-bit read 10 pJ, per byte' };
+export const SRAM_READ_PER_BYTE: EnergyConstant = {
+  pj: 10 / 8,
+  source: 'assumption: Horowitz 2014, 8 KB SRAM 64-bit read 10 pJ, per byte',
+};

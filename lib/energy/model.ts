@@ -65,7 +65,10 @@ export interface FetchOptions {
  * channel that fires at least once, none for silent channels. Returns compute + fetch energy (pJ)
  * per MAC for the spiking scheme, and for dense INT8 and FP16 MACs that fetch every weight.
  */
-export function macEnergyWithFetch(averageSpikes: number, o: FetchOptions): { spikingPj: number; denseInt8Pj: number; denseFp16Pj: number } {
+export function macEnergyWithFetch(
+  averageSpikes: number,
+  o: FetchOptions,
+): { spikingPj: number; denseInt8Pj: number; denseFp16Pj: number } {
   check('silentFraction', o.silentFraction, 0, 1);
   const fetch = o.fetchPj ?? SRAM_READ_PER_BYTE.pj;
   check('fetchPj', fetch, 0);

@@ -88,9 +88,8 @@ export function float32ToBfloat16(x: Float32Array): Uint16Array {
   const words = new Uint32Array(x.buffer, x.byteOffset, x.length);
   for (let i = 0; i < x.length; i++) {
     const w = words[i]!;
-    out[i] = (w & 0x7f800000) === 0x7f800000 && (w & 0x7fffff) !== 0
-      ? (w >>> 16) | 0x0040
-      : ((w + 0x7fff + ((w >>> 16) & 1)) >>> 16) & 0xffff;
+    out[i] =
+      (w & 0x7f800000) === 0x7f800000 && (w & 0x7fffff) !== 0 ? (w >>> 16) | 0x0040 : ((w + 0x7fff + ((w >>> 16) & 1)) >>> 16) & 0xffff;
   }
   return out;
 }

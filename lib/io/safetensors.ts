@@ -48,10 +48,15 @@ function isDtype(d: unknown): d is SafetensorsDtype {
 
 function dataMatches(dtype: SafetensorsDtype, data: unknown): boolean {
   switch (dtype) {
-    case 'F32': return data instanceof Float32Array;
-    case 'F16': case 'BF16': return data instanceof Uint16Array;
-    case 'I8': return data instanceof Int8Array;
-    case 'I32': return data instanceof Int32Array;
+    case 'F32':
+      return data instanceof Float32Array;
+    case 'F16':
+    case 'BF16':
+      return data instanceof Uint16Array;
+    case 'I8':
+      return data instanceof Int8Array;
+    case 'I32':
+      return data instanceof Int32Array;
   }
 }
 
@@ -61,7 +66,8 @@ function typeName(v: unknown): string {
 
 /** Elements of a shape, or an error message naming the tensor. */
 function elementsOf(shape: unknown, name: string): number {
-  if (!Array.isArray(shape)) throw new TypeError(`tensor ${JSON.stringify(name)}: shape must be an array of integers >= 0, got ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape))
+    throw new TypeError(`tensor ${JSON.stringify(name)}: shape must be an array of integers >= 0, got ${JSON.stringify(shape)}`);
   let n = 1;
   for (const d of shape) {
     if (!Number.isSafeInteger(d) || (d as number) < 0) {
@@ -69,7 +75,8 @@ function elementsOf(shape: unknown, name: string): number {
     }
     n *= d as number;
   }
-  if (!Number.isSafeInteger(n)) throw new RangeError(`tensor ${JSON.stringify(name)}: shape ${JSON.stringify(shape)} has too many elements`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`tensor ${JSON.stringify(name)}: shape ${JSON.stringify(shape)} has too many elements`);
   return n;
 }
 
@@ -96,10 +103,15 @@ function fromLittleEndianBytes(bytes: Uint8Array, dtype: SafetensorsDtype): Safe
     for (let i = 0; i < copy.length; i += bytesPer) copy.subarray(i, i + bytesPer).reverse();
   }
   switch (dtype) {
-    case 'F32': return new Float32Array(copy.buffer, 0, copy.length / 4);
-    case 'F16': case 'BF16': return new Uint16Array(copy.buffer, 0, copy.length / 2);
-    case 'I8': return new Int8Array(copy.buffer, 0, copy.length);
-    case 'I32': return new Int32Array(copy.buffer, 0, copy.length / 4);
+    case 'F32':
+      return new Float32Array(copy.buffer, 0, copy.length / 4);
+    case 'F16':
+    case 'BF16':
+      return new Uint16Array(copy.buffer, 0, copy.length / 2);
+    case 'I8':
+      return new Int8Array(copy.buffer, 0, copy.length);
+    case 'I32':
+      return new Int32Array(copy.buffer, 0, copy.length / 4);
   }
 }
 
@@ -114,7 +126,9 @@ export function encodeSafetensors(tensors: Record<string, SafetensorsTensor>, me
     for (const [k, v] of Object.entries(metadata)) {
       if (typeof v !== 'string') throw new TypeError(`metadata[${JSON.stringify(k)}] must be a string, got ${typeof v}`);
     }
-    const body = Object.entries(metadata).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',');
+    const body = Object.entries(metadata)
+      .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+      .join(',');
     parts.push(`${JSON.stringify(METADATA_KEY)}:{${body}}`);
   }
   const chunks: Uint8Array[] = [];
@@ -122,7 +136,8 @@ export function encodeSafetensors(tensors: Record<string, SafetensorsTensor>, me
   for (const [name, t] of Object.entries(tensors)) {
     if (name === METADATA_KEY) throw new RangeError(`a tensor cannot be named ${JSON.stringify(METADATA_KEY)} (reserved for metadata)`);
     if (t == null || typeof t !== 'object') throw new TypeError(`tensor ${JSON.stringify(name)} must be { dtype, shape, data }, got ${t}`);
-    if (!isDtype(t.dtype)) throw new RangeError(`tensor ${JSON.stringify(name)}: unknown dtype ${JSON.stringify(t.dtype)}; supported: ${DTYPE_LIST}`);
+    if (!isDtype(t.dtype))
+      throw new RangeError(`tensor ${JSON.stringify(name)}: unknown dtype ${JSON.stringify(t.dtype)}; supported: ${DTYPE_LIST}`);
     const n = elementsOf(t.shape, name);
     const spec = SAFETENSORS_DTYPES[t.dtype];
     if (!dataMatches(t.dtype, t.data)) {
@@ -139,7 +154,8 @@ export function encodeSafetensors(tensors: Record<string, SafetensorsTensor>, me
   }
   const json = new TextEncoder().encode(`{${parts.join(',')}}`);
   const headerSize = Math.ceil(json.length / 8) * 8;
-  if (headerSize > SAFETENSORS_MAX_HEADER) throw new RangeError(`header of ${headerSize} bytes exceeds the format's ${SAFETENSORS_MAX_HEADER}-byte limit`);
+  if (headerSize > SAFETENSORS_MAX_HEADER)
+    throw new RangeError(`header of ${headerSize} bytes exceeds the format's ${SAFETENSORS_MAX_HEADER}-byte limit`);
   const out = new Uint8Array(8 + headerSize + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, headerSize, true);
@@ -162,7 +178,8 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   const low = view.getUint32(0, true);
   const high = view.getUint32(4, true);
   const headerSize = high * 2 ** 32 + low;
-  if (headerSize > SAFETENSORS_MAX_HEADER) throw new RangeError(`bad header: size ${headerSize} exceeds the format's ${SAFETENSORS_MAX_HEADER}-byte limit`);
+  if (headerSize > SAFETENSORS_MAX_HEADER)
+    throw new RangeError(`bad header: size ${headerSize} exceeds the format's ${SAFETENSORS_MAX_HEADER}-byte limit`);
   if (8 + headerSize > bytes.length) {
     throw new RangeError(`bad header: size ${headerSize} runs past the end of the ${bytes.length}-byte file`);
   }
@@ -172,7 +189,8 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   } catch {
     throw new RangeError('bad header: not valid UTF-8');
   }
-  if (!text.startsWith('{')) throw new RangeError(`bad header: must be a JSON object starting with '{', got ${JSON.stringify(text.slice(0, 20))}`);
+  if (!text.startsWith('{'))
+    throw new RangeError(`bad header: must be a JSON object starting with '{', got ${JSON.stringify(text.slice(0, 20))}`);
   let header: unknown;
   try {
     header = JSON.parse(text);
@@ -186,9 +204,11 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   const entries: { name: string; dtype: SafetensorsDtype; shape: number[]; begin: number; end: number }[] = [];
   for (const [name, info] of Object.entries(header as Record<string, unknown>)) {
     if (name === METADATA_KEY) {
-      if (info === null || typeof info !== 'object' || Array.isArray(info)) throw new RangeError(`bad header: ${METADATA_KEY} must be an object of strings`);
+      if (info === null || typeof info !== 'object' || Array.isArray(info))
+        throw new RangeError(`bad header: ${METADATA_KEY} must be an object of strings`);
       for (const [k, v] of Object.entries(info as Record<string, unknown>)) {
-        if (typeof v !== 'string') throw new RangeError(`bad header: ${METADATA_KEY}[${JSON.stringify(k)}] must be a string, got ${JSON.stringify(v)}`);
+        if (typeof v !== 'string')
+          throw new RangeError(`bad header: ${METADATA_KEY}[${JSON.stringify(k)}] must be a string, got ${JSON.stringify(v)}`);
         setOwn(metadata, k, v);
       }
       continue;
@@ -197,18 +217,25 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
       throw new RangeError(`bad header: tensor ${JSON.stringify(name)} must be an object with dtype, shape and data_offsets`);
     }
     const { dtype, shape, data_offsets: offsets } = info as Record<string, unknown>;
-    if (!isDtype(dtype)) throw new RangeError(`tensor ${JSON.stringify(name)}: unknown dtype ${JSON.stringify(dtype)}; supported: ${DTYPE_LIST}`);
+    if (!isDtype(dtype))
+      throw new RangeError(`tensor ${JSON.stringify(name)}: unknown dtype ${JSON.stringify(dtype)}; supported: ${DTYPE_LIST}`);
     const n = elementsOf(shape, name);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)) {
-      throw new RangeError(`tensor ${JSON.stringify(name)}: data_offsets must be [begin, end] integers >= 0, got ${JSON.stringify(offsets)}`);
+      throw new RangeError(
+        `tensor ${JSON.stringify(name)}: data_offsets must be [begin, end] integers >= 0, got ${JSON.stringify(offsets)}`,
+      );
     }
     const [begin, end] = offsets as [number, number];
     if (begin > end || end > bufferLength) {
-      throw new RangeError(`tensor ${JSON.stringify(name)}: data_offsets [${begin}, ${end}] out of range of the ${bufferLength}-byte data buffer`);
+      throw new RangeError(
+        `tensor ${JSON.stringify(name)}: data_offsets [${begin}, ${end}] out of range of the ${bufferLength}-byte data buffer`,
+      );
     }
     const expected = n * SAFETENSORS_DTYPES[dtype].bytes;
     if (end - begin !== expected) {
-      throw new RangeError(`tensor ${JSON.stringify(name)}: shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${expected} bytes, data_offsets [${begin}, ${end}] hold ${end - begin}`);
+      throw new RangeError(
+        `tensor ${JSON.stringify(name)}: shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${expected} bytes, data_offsets [${begin}, ${end}] hold ${end - begin}`,
+      );
     }
     entries.push({ name, dtype, shape: (shape as number[]).slice(), begin, end });
   }

@@ -16,7 +16,9 @@ export type FloatSafetensorsDtype = 'F32' | 'F16' | 'BF16';
 export function tensorsFromTf(named: Record<string, tf.Tensor>, dtype: FloatSafetensorsDtype = 'F32'): Record<string, SafetensorsTensor> {
   if (named == null || typeof named !== 'object') throw new TypeError(`named must be an object of tf.Tensor, got ${named}`);
   if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'BF16') {
-    throw new RangeError(`dtype must be 'F32', 'F16' or 'BF16' (used for float32 tensors; int32 tensors are stored as I32), got ${JSON.stringify(dtype)}`);
+    throw new RangeError(
+      `dtype must be 'F32', 'F16' or 'BF16' (used for float32 tensors; int32 tensors are stored as I32), got ${JSON.stringify(dtype)}`,
+    );
   }
   const out: Record<string, SafetensorsTensor> = {};
   for (const [name, t] of Object.entries(named)) {
@@ -39,12 +41,14 @@ export function tensorsFromTf(named: Record<string, tf.Tensor>, dtype: FloatSafe
 
 /** Safetensors entries to tfjs tensors (the caller owns them). */
 export function toTfTensors(tensors: Record<string, SafetensorsTensor>): Record<string, tf.Tensor> {
-  if (tensors == null || typeof tensors !== 'object') throw new TypeError(`tensors must be an object of safetensors entries, got ${tensors}`);
+  if (tensors == null || typeof tensors !== 'object')
+    throw new TypeError(`tensors must be an object of safetensors entries, got ${tensors}`);
   const out: Record<string, tf.Tensor> = {};
   const made: tf.Tensor[] = [];
   try {
     for (const [name, t] of Object.entries(tensors)) {
-      if (t == null || typeof t !== 'object') throw new TypeError(`tensors[${JSON.stringify(name)}] must be { dtype, shape, data }, got ${t}`);
+      if (t == null || typeof t !== 'object')
+        throw new TypeError(`tensors[${JSON.stringify(name)}] must be { dtype, shape, data }, got ${t}`);
       let tensor: tf.Tensor;
       const shape = t.shape;
       switch (t.dtype) {
@@ -54,18 +58,23 @@ export function toTfTensors(tensors: Record<string, SafetensorsTensor>): Record<
           break;
         case 'F16':
         case 'BF16':
-          if (!(t.data instanceof Uint16Array)) throw new TypeError(`tensors[${JSON.stringify(name)}]: ${t.dtype} data must be a Uint16Array`);
+          if (!(t.data instanceof Uint16Array))
+            throw new TypeError(`tensors[${JSON.stringify(name)}]: ${t.dtype} data must be a Uint16Array`);
           tensor = tf.tensor(t.dtype === 'F16' ? float16ToFloat32(t.data) : bfloat16ToFloat32(t.data), shape, 'float32');
           break;
         case 'I8':
         case 'I32':
           if (!(t.data instanceof (t.dtype === 'I8' ? Int8Array : Int32Array))) {
-            throw new TypeError(`tensors[${JSON.stringify(name)}]: ${t.dtype} data must be an ${t.dtype === 'I8' ? 'Int8Array' : 'Int32Array'}`);
+            throw new TypeError(
+              `tensors[${JSON.stringify(name)}]: ${t.dtype} data must be an ${t.dtype === 'I8' ? 'Int8Array' : 'Int32Array'}`,
+            );
           }
           tensor = tf.tensor(Int32Array.from(t.data), shape, 'int32');
           break;
         default:
-          throw new RangeError(`tensors[${JSON.stringify(name)}]: unknown dtype ${JSON.stringify((t as { dtype: unknown }).dtype)}; supported: F32, F16, BF16, I8, I32`);
+          throw new RangeError(
+            `tensors[${JSON.stringify(name)}]: unknown dtype ${JSON.stringify((t as { dtype: unknown }).dtype)}; supported: F32, F16, BF16, I8, I32`,
+          );
       }
       made.push(tensor);
       Object.defineProperty(out, name, { value: tensor, enumerable: true, writable: true, configurable: true });

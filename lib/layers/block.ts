@@ -40,13 +40,13 @@ export class DecoderBlock implements Layer {
       const h = this.attnNorm.apply(x);
       let y: tf.Tensor3D;
       if (a instanceof GLALayer) {
-        if (cache && !cache.recurrent) throw new TypeError(`${this.name}: a GLA block needs a cache with a recurrent state (createCache())`);
+        if (cache && !cache.recurrent)
+          throw new TypeError(`${this.name}: a GLA block needs a cache with a recurrent state (createCache())`);
         y = a.apply(h, cache?.recurrent);
       } else if (a instanceof AttentionLayer) {
         if (cache && !cache.kv) throw new TypeError(`${this.name}: an attention block needs a cache with a KV part (createCache())`);
         y = a.apply(h, cache?.kv);
-      }
-      else y = a.apply(h, cache);
+      } else y = a.apply(h, cache);
       const r = tf.add(x, y);
       return tf.add(r, this.mlp.apply(this.mlpNorm.apply(r)));
     });

@@ -19,7 +19,8 @@ export class KVCache {
 
   /** @param capacity most tokens kept (window - 1 for SWA), or null to keep all (full attention) */
   constructor(readonly capacity: number | null) {
-    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) throw new RangeError(`capacity must be an integer >= 0 or null, got ${capacity}`);
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0))
+      throw new RangeError(`capacity must be an integer >= 0 or null, got ${capacity}`);
   }
 
   /** Tokens held now. */
@@ -106,13 +107,15 @@ export class RecurrentCache {
   private disposed = false;
 
   get state(): tf.Tensor4D | null {
-    if (this.disposed) throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
+    if (this.disposed)
+      throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
     return this.s;
   }
 
   /** Replaces the state (keeps a clone; disposes the previous one) after `tokens` more tokens. */
   update(state: tf.Tensor4D, tokens: number): void {
-    if (this.disposed) throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
+    if (this.disposed)
+      throw new Error(`this recurrent state was disposed after ${this.seen} tokens: its context is gone; make a new cache`);
     const old = this.s;
     this.s = tf.keep(state.clone());
     this.seen += tokens;

@@ -70,10 +70,13 @@ export class GLALayer implements Layer {
     this.numKvHeads = Hkv;
     this.featureMap = o.featureMap ?? 'relu';
     this.gate = o.gate ?? 'low_rank';
-    if (this.featureMap !== 'relu' && this.featureMap !== 'sigmoid') throw new RangeError(`${o.name}: featureMap must be 'relu' or 'sigmoid', got ${String(o.featureMap)}`);
-    if (this.gate !== 'low_rank' && this.gate !== 'key') throw new RangeError(`${o.name}: gate must be 'low_rank' or 'key', got ${String(o.gate)}`);
+    if (this.featureMap !== 'relu' && this.featureMap !== 'sigmoid')
+      throw new RangeError(`${o.name}: featureMap must be 'relu' or 'sigmoid', got ${String(o.featureMap)}`);
+    if (this.gate !== 'low_rank' && this.gate !== 'key')
+      throw new RangeError(`${o.name}: gate must be 'low_rank' or 'key', got ${String(o.gate)}`);
     // 1 - k is a decay in (0, 1) only when k is
-    if (this.gate === 'key' && this.featureMap !== 'sigmoid') throw new RangeError(`${o.name}: gate 'key' (g = 1 - k) needs featureMap 'sigmoid', got '${this.featureMap}'`);
+    if (this.gate === 'key' && this.featureMap !== 'sigmoid')
+      throw new RangeError(`${o.name}: gate 'key' (g = 1 - k) needs featureMap 'sigmoid', got '${this.featureMap}'`);
     this.gateLogitNormalizer = o.gateLogitNormalizer ?? 16;
     if (!(this.gateLogitNormalizer > 0)) throw new RangeError(`${o.name}: gateLogitNormalizer must be > 0, got ${o.gateLogitNormalizer}`);
     this.mode = o.mode ?? 'chunk';
@@ -107,7 +110,10 @@ export class GLALayer implements Layer {
       const k = repeatKv(splitHeads(fm(kPre), this.numKvHeads), rep);
       const v = repeatKv(splitHeads(this.v.apply(x), this.numKvHeads), rep);
       // log-space decay: logsigmoid(W1 W0 x + b) / 16, or log(1 - sigmoid(k)) = logsigmoid(-k)
-      const gkPre = this.gate === 'low_rank' ? tf.div(logSigmoid(this.gk[1]!.apply(this.gk[0]!.apply(x))), this.gateLogitNormalizer) : logSigmoid(tf.neg(kPre));
+      const gkPre =
+        this.gate === 'low_rank'
+          ? tf.div(logSigmoid(this.gk[1]!.apply(this.gk[0]!.apply(x))), this.gateLogitNormalizer)
+          : logSigmoid(tf.neg(kPre));
       const gk = repeatKv(splitHeads(gkPre as tf.Tensor3D, this.numKvHeads), rep);
       const mode = L === 1 ? 'recurrent' : this.mode;
       const opts: { mode: 'chunk' | 'recurrent'; chunkSize?: number; initialState?: tf.Tensor4D } = { mode };
@@ -127,8 +133,12 @@ export class GLALayer implements Layer {
 
   parameters(): NamedVariable[] {
     return [
-      ...this.q.parameters(), ...this.k.parameters(), ...this.v.parameters(),
-      ...this.gk.flatMap((l) => l.parameters()), ...this.gNorm.parameters(), ...(this.o ? this.o.parameters() : []),
+      ...this.q.parameters(),
+      ...this.k.parameters(),
+      ...this.v.parameters(),
+      ...this.gk.flatMap((l) => l.parameters()),
+      ...this.gNorm.parameters(),
+      ...(this.o ? this.o.parameters() : []),
     ];
   }
 

@@ -33,13 +33,23 @@ export class ParallelHybridAttention implements Layer {
   constructor(o: ParallelHybridOptions) {
     this.name = o.name;
     if (o.la.hiddenSize !== o.sa.hiddenSize || o.la.numHeads !== o.sa.numHeads) {
-      throw new RangeError(`${o.name}: branches must share hiddenSize and numHeads, got la ${o.la.hiddenSize}/${o.la.numHeads}, sa ${o.sa.hiddenSize}/${o.sa.numHeads}`);
+      throw new RangeError(
+        `${o.name}: branches must share hiddenSize and numHeads, got la ${o.la.hiddenSize}/${o.la.numHeads}, sa ${o.sa.hiddenSize}/${o.sa.numHeads}`,
+      );
     }
     this.la = new GLALayer({ ...o.la, name: `${o.name}.la`, outputProjection: false });
     this.sa = new AttentionLayer({ ...o.sa, name: `${o.name}.sa`, outputProjection: false });
     this.saNorm = new RMSNorm(`${o.name}.sa_norm`, this.sa.headDim, o.la.normEps);
     const D = o.la.hiddenSize;
-    this.o = new Linear({ name: `${o.name}.o_proj`, inFeatures: D, outFeatures: D, bias: false, std: o.sa.outStd, seed: o.sa.seed, runtime: o.sa.runtime });
+    this.o = new Linear({
+      name: `${o.name}.o_proj`,
+      inFeatures: D,
+      outFeatures: D,
+      bias: false,
+      std: o.sa.outStd,
+      seed: o.sa.seed,
+      runtime: o.sa.runtime,
+    });
   }
 
   createCache(): LayerCache {

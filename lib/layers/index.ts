@@ -1,7 +1,16 @@
 /** Weight-owning blocks built on ops (report §2, §4): GLA, SWA and full-attention layers, FFN, MoE, hybrid blocks. */
 export {
-  type NamedVariable, type Layer, type InitOptions, seedFor, normalVariable, constantVariable,
-  splitHeads, mergeHeads, repeatKv, matMul2D, logSigmoid,
+  type NamedVariable,
+  type Layer,
+  type InitOptions,
+  seedFor,
+  normalVariable,
+  constantVariable,
+  splitHeads,
+  mergeHeads,
+  repeatKv,
+  matMul2D,
+  logSigmoid,
 } from './module.js';
 export { Linear, defaultRuntime, type LinearOptions, type ProjectionHook, type ProjectionRuntime } from './linear.js';
 export { RMSNorm, rmsNorm } from './rmsnorm.js';

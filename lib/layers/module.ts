@@ -48,7 +48,12 @@ export function constantVariable(shape: number[], value: number): tf.Variable {
 }
 
 /** Checks an attention layer's D, H and Hkv (H divides D, Hkv divides H); returns the head dim. */
-export function checkHeads(name: string, hiddenSize: unknown, numHeads: unknown, numKvHeads: unknown): { D: number; H: number; Hkv: number; headDim: number } {
+export function checkHeads(
+  name: string,
+  hiddenSize: unknown,
+  numHeads: unknown,
+  numKvHeads: unknown,
+): { D: number; H: number; Hkv: number; headDim: number } {
   const D = checkInteger(`${name}: hiddenSize`, hiddenSize, 1);
   const H = checkInteger(`${name}: numHeads`, numHeads, 1);
   const Hkv = checkInteger(`${name}: numKvHeads`, numKvHeads, 1);

@@ -46,7 +46,11 @@ export function upcycleAlpha(S: number, k: number, N: number): number {
 export function upcycleFactors(scaling: UpcycleScaling, S: number, k: number, N: number): [number, number, number] {
   const amp = moeAmplification(S, k, N);
   const a = Math.cbrt(1 / amp);
-  const factors: Record<UpcycleScaling, [number, number, number]> = { 'report-cube-root': [a, a, a], 'down-only': [1, 1, 1 / amp], none: [1, 1, 1] };
+  const factors: Record<UpcycleScaling, [number, number, number]> = {
+    'report-cube-root': [a, a, a],
+    'down-only': [1, 1, 1 / amp],
+    none: [1, 1, 1],
+  };
   return factors[checkOneOf('scaling', scaling, UPCYCLE_SCALINGS)];
 }
 
@@ -146,7 +150,10 @@ export function upcycledMoE(dense: SwiGLUWeights, x: ArrayLike<number>, n: numbe
     const expSum = logits.reduce((s, z) => s + Math.exp(z - zMax), 0);
     const weightOf = (z: number): number =>
       weights === 'uniform' ? 1 / o.N : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : Math.exp(z - zMax) / expSum;
-    const top = logits.map((z, i) => [z, i] as const).sort((a, b) => b[0] - a[0]).slice(0, o.k);
+    const top = logits
+      .map((z, i) => [z, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, o.k);
     const routedWeight = top.reduce((sum, [z]) => sum + weightOf(z), 0);
     const total = o.S + routedWeight;
     for (let d = 0; d < D; d++) out[r * D + d] = total * e[r * D + d]!;

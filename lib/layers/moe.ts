@@ -12,7 +12,15 @@ import { checkInteger, checkOneOf } from '../util/validate.js';
 import { SwiGLU } from './ffn.js';
 import { Linear, type ProjectionRuntime } from './linear.js';
 import { type Layer, type NamedVariable } from './module.js';
-import { ROUTED_WEIGHTS, ROUTER_ACTIVATIONS, randomRouter, upcycleFactors, type RoutedWeights, type RouterActivation, type UpcycleScaling } from './moe-naive.js';
+import {
+  ROUTED_WEIGHTS,
+  ROUTER_ACTIVATIONS,
+  randomRouter,
+  upcycleFactors,
+  type RoutedWeights,
+  type RouterActivation,
+  type UpcycleScaling,
+} from './moe-naive.js';
 
 export interface MoEOptions {
   /** name prefix, e.g. `model.layers.3.mlp` */
@@ -60,9 +68,26 @@ export class MoE implements Layer {
     if (S === 0 && this.topK === 0) throw new RangeError(`${o.name}: numShared and topK cannot both be 0`);
     this.routerActivation = checkOneOf(`${o.name}: routerActivation`, o.routerActivation ?? 'sigmoid', ROUTER_ACTIVATIONS);
     this.routedWeights = checkOneOf(`${o.name}: routedWeights`, o.routedWeights ?? 'scores', ROUTED_WEIGHTS);
-    this.router = new Linear({ name: `${o.name}.gate`, inFeatures: o.hiddenSize, outFeatures: N, bias: false, std: o.std, seed: o.seed, runtime: o.runtime });
+    this.router = new Linear({
+      name: `${o.name}.gate`,
+      inFeatures: o.hiddenSize,
+      outFeatures: N,
+      bias: false,
+      std: o.std,
+      seed: o.seed,
+      runtime: o.runtime,
+    });
     const expert = (name: string) =>
-      new SwiGLU({ name, hiddenSize: o.hiddenSize, intermediateSize: o.intermediateSize, std: o.std, downStd: o.downStd, seed: o.seed, runtime: o.runtime, downSpiking: o.downSpiking ?? true });
+      new SwiGLU({
+        name,
+        hiddenSize: o.hiddenSize,
+        intermediateSize: o.intermediateSize,
+        std: o.std,
+        downStd: o.downStd,
+        seed: o.seed,
+        runtime: o.runtime,
+        downSpiking: o.downSpiking ?? true,
+      });
     this.experts = Array.from({ length: N }, (_, i) => expert(`${o.name}.experts.${i}`));
     this.shared = Array.from({ length: S }, (_, i) => expert(`${o.name}.shared_experts.${i}`));
   }
@@ -149,8 +174,18 @@ export function upcycleSwiGLU(dense: SwiGLU, o: UpcycleSwiGLUOptions): MoE {
   const f = upcycleFactors(o.scaling, o.S, o.k, o.N);
   const D = dense.gate.inFeatures;
   const moe = new MoE({
-    name: o.name, hiddenSize: D, intermediateSize: dense.gate.outFeatures, numExperts: o.N, topK: o.k, numShared: o.S,
-    routerActivation: 'sigmoid', routedWeights: o.routedWeights ?? 'scores', std: 0, downStd: 0, seed: o.seed, runtime: dense.gate.runtime,
+    name: o.name,
+    hiddenSize: D,
+    intermediateSize: dense.gate.outFeatures,
+    numExperts: o.N,
+    topK: o.k,
+    numShared: o.S,
+    routerActivation: 'sigmoid',
+    routedWeights: o.routedWeights ?? 'scores',
+    std: 0,
+    downStd: 0,
+    seed: o.seed,
+    runtime: dense.gate.runtime,
   });
   tf.tidy(() => {
     const [gs, us, ds] = [tf.mul(dense.gate.weight, f[0]), tf.mul(dense.up.weight, f[1]), tf.mul(dense.down.weight, f[2])];

@@ -22,7 +22,11 @@ export class RMSNorm implements Layer {
   /** [D], ones at init */
   readonly weight: tf.Variable<tf.Rank.R1>;
 
-  constructor(name: string, size: number, readonly eps: number) {
+  constructor(
+    name: string,
+    size: number,
+    readonly eps: number,
+  ) {
     this.name = name;
     this.weight = constantVariable([checkInteger(`${name}: size`, size, 1)], 1) as tf.Variable<tf.Rank.R1>;
   }

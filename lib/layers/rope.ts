@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 export function ropeTables(offset: number, length: number, headDim: number, theta: number): { cos: tf.Tensor2D; sin: tf.Tensor2D } {
   if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset must be an integer >= 0, got ${offset}`);
   if (!Number.isInteger(length) || length < 0) throw new RangeError(`length must be an integer >= 0, got ${length}`);
-  if (!Number.isInteger(headDim) || headDim < 2 || headDim % 2 !== 0) throw new RangeError(`headDim must be an even integer >= 2, got ${headDim}`);
+  if (!Number.isInteger(headDim) || headDim < 2 || headDim % 2 !== 0)
+    throw new RangeError(`headDim must be an even integer >= 2, got ${headDim}`);
   if (!(theta > 0)) throw new RangeError(`theta must be > 0, got ${theta}`);
   const half = headDim / 2;
   const cos = new Float32Array(length * headDim);

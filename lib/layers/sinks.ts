@@ -35,13 +35,19 @@ export function causalWindowMask(Lq: number, Lk: number, window: number | null):
  * Returns [B, H, Lq, V].
  */
 export function sinkAttention(
-  q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, sinkK: tf.Tensor4D | null, sinkV: tf.Tensor4D | null, o: SinkAttentionOptions,
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  sinkK: tf.Tensor4D | null,
+  sinkV: tf.Tensor4D | null,
+  o: SinkAttentionOptions,
 ): tf.Tensor4D {
   const [B, H, Lq, K] = q.shape;
   const [, Hkv, Lk] = k.shape;
   if (H % Hkv !== 0) throw new RangeError(`q heads (${H}) must be a multiple of k heads (${Hkv})`);
   if (Lq > Lk) throw new RangeError(`expected Lq <= Lk, got Lq = ${Lq}, Lk = ${Lk}`);
-  if (o.window !== null && (!Number.isInteger(o.window) || o.window < 1)) throw new RangeError(`window must be an integer >= 1 or null, got ${o.window}`);
+  if (o.window !== null && (!Number.isInteger(o.window) || o.window < 1))
+    throw new RangeError(`window must be an integer >= 1 or null, got ${o.window}`);
   const scale = o.scale ?? 1 / Math.sqrt(K);
   const rep = H / Hkv;
   return tf.tidy(() => {

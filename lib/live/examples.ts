@@ -41,8 +41,11 @@ export function liveExamples(window: number | null): LiveExample[] {
     const d = sniahDocument(tok, hay, { length, depth: 0, keys: 'heldout', digits: 1, format: 'marker' }, mulberry32(seed));
     const distance = d.ids.length - 1 - d.valueStart;
     return {
-      id: `needle-${where}`, label: `needle ${distance} tokens back (${where} the window of ${w})`,
-      text: tok.decode(d.ids), expected: d.value, distance,
+      id: `needle-${where}`,
+      label: `needle ${distance} tokens back (${where} the window of ${w})`,
+      text: tok.decode(d.ids),
+      expected: d.value,
+      distance,
     };
   };
   return [

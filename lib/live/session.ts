@@ -81,10 +81,12 @@ export class LiveSession {
     const k = o.k ?? spiking.config.spike_threshold_k;
     if (!(typeof k === 'number' && k > 0 && Number.isFinite(k))) throw new RangeError(`options.k must be a finite number > 0, got ${o.k}`);
     this.topK = o.topK ?? 5;
-    if (!Number.isInteger(this.topK) || this.topK < 1 || this.topK > spiking.config.vocab_size) throw new RangeError(`options.topK must be an integer in [1, ${spiking.config.vocab_size}], got ${o.topK}`);
+    if (!Number.isInteger(this.topK) || this.topK < 1 || this.topK > spiking.config.vocab_size)
+      throw new RangeError(`options.topK must be an integer in [1, ${spiking.config.vocab_size}], got ${o.topK}`);
     const limit = Math.min(spiking.config.max_position_embeddings, base?.config.max_position_embeddings ?? Infinity);
     this.maxContext = o.maxContext ?? limit;
-    if (!Number.isInteger(this.maxContext) || this.maxContext < 2 || this.maxContext > limit) throw new RangeError(`options.maxContext must be an integer in [2, ${limit}], got ${o.maxContext}`);
+    if (!Number.isInteger(this.maxContext) || this.maxContext < 2 || this.maxContext > limit)
+      throw new RangeError(`options.maxContext must be an integer in [2, ${limit}], got ${o.maxContext}`);
     this.k = k;
     spiking.setW8ASpike(true, { k });
     float.setW8ASpike(false);
@@ -115,9 +117,11 @@ export class LiveSession {
   start(prompt: readonly number[]): TokenReport {
     this.check();
     if (!Array.isArray(prompt) || prompt.length < 1) throw new RangeError('prompt must hold at least one token id');
-    if (prompt.length >= this.maxContext) throw new RangeError(`prompt must be shorter than ${this.maxContext} tokens (the context limit), got ${prompt.length}`);
+    if (prompt.length >= this.maxContext)
+      throw new RangeError(`prompt must be shorter than ${this.maxContext} tokens (the context limit), got ${prompt.length}`);
     const V = this.config.vocab_size;
-    for (const t of prompt) if (!Number.isInteger(t) || t < 0 || t >= V) throw new RangeError(`prompt token ids must be integers in [0, ${V - 1}], got ${t}`);
+    for (const t of prompt)
+      if (!Number.isInteger(t) || t < 0 || t >= V) throw new RangeError(`prompt token ids must be integers in [0, ${V - 1}], got ${t}`);
     for (const r of this.runners()) {
       r.cache?.dispose();
       r.cache = r.model.createCache();
@@ -130,7 +134,8 @@ export class LiveSession {
   step(): TokenReport {
     this.check();
     if (this.pending === null) throw new Error('call start(prompt) before step()');
-    if (this.tokens.length >= this.maxContext) throw new RangeError(`the context is full (${this.maxContext} tokens): start again with a shorter prompt`);
+    if (this.tokens.length >= this.maxContext)
+      throw new RangeError(`the context is full (${this.maxContext} tokens): start again with a shorter prompt`);
     return this.feed([this.pending]);
   }
 
@@ -170,8 +175,19 @@ export class LiveSession {
     const layers = layerTokenStats(counts, (n) => linears.get(n) ?? 0, active.cache!.layers);
     const baseLayers = this.base ? this.base.cache!.layers.map(layerMemory) : null;
     return {
-      position, context: this.tokens.length, next: this.pending, w8aspike: this.w8aspike, layers, energy: tokenEnergy(layers),
-      distribution: { on: onTop, off: offTop, klOffOn: klDivergence(off, on), totalVariation: totalVariation(off, on), sameArgmax: onTop[0]!.id === offTop[0]!.id },
+      position,
+      context: this.tokens.length,
+      next: this.pending,
+      w8aspike: this.w8aspike,
+      layers,
+      energy: tokenEnergy(layers),
+      distribution: {
+        on: onTop,
+        off: offTop,
+        klOffOn: klDivergence(off, on),
+        totalVariation: totalVariation(off, on),
+        sameArgmax: onTop[0]!.id === offTop[0]!.id,
+      },
       base: baseP && baseLayers ? { top: topK(baseP, this.topK), layers: baseLayers, kvBytes: this.base!.cache!.bytes() } : null,
       hybridCacheBytes: active.cache!.bytes(),
       ms: now() - t0,

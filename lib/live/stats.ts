@@ -90,7 +90,11 @@ export function parseProjectionName(name: string): { layer: number; type: string
 }
 
 /** Statistics of one projection input (one token's counts). */
-export function projectionTokenStats(name: string, counts: ArrayLike<number>, outFeatures: number): { stats: ProjectionTokenStats; dense: Int8Array } {
+export function projectionTokenStats(
+  name: string,
+  counts: ArrayLike<number>,
+  outFeatures: number,
+): { stats: ProjectionTokenStats; dense: Int8Array } {
   const parsed = parseProjectionName(name);
   const train = encodeSpikes(counts, LIVE_SCHEME);
   const channels = counts.length;
@@ -100,8 +104,14 @@ export function projectionTokenStats(name: string, counts: ArrayLike<number>, ou
   const macs = channels * outFeatures;
   return {
     stats: {
-      name, type: parsed?.type ?? name, channels, outFeatures, spikes, T: train.T,
-      firingRate: train.firingRate(), silentChannels: silent,
+      name,
+      type: parsed?.type ?? name,
+      channels,
+      outFeatures,
+      spikes,
+      T: train.T,
+      firingRate: train.firingRate(),
+      silentChannels: silent,
       energy: { spikingPj: spikes * outFeatures * INT8_ADD.pj, int8Pj: macs * INT8_MAC.pj, fp16Pj: macs * FP16_MAC.pj },
     },
     dense: train.toDense(),
@@ -116,8 +126,13 @@ export function layerMemory(cache: LayerCache): LayerMemory {
   const seen = kv?.seen ?? rec?.seen ?? 0;
   const window = kv && kv.capacity !== null ? kv.capacity + 1 : null;
   return {
-    kind, seen, stateBytes: rec?.bytes() ?? 0, kvTokens: kv?.length ?? 0, kvBytes: kv?.bytes() ?? 0,
-    window, windowStart: window === null ? 0 : Math.max(0, seen - window),
+    kind,
+    seen,
+    stateBytes: rec?.bytes() ?? 0,
+    kvTokens: kv?.length ?? 0,
+    kvBytes: kv?.bytes() ?? 0,
+    window,
+    windowStart: window === null ? 0 : Math.max(0, seen - window),
   };
 }
 
@@ -129,7 +144,9 @@ const sumEnergy = (xs: TokenEnergy[]): TokenEnergy => ({
 
 /** Per-layer statistics from one token's counts of every projection (in the order the model ran them). */
 export function layerTokenStats(
-  counts: ReadonlyMap<string, Int32Array>, outFeatures: (name: string) => number, caches: readonly LayerCache[],
+  counts: ReadonlyMap<string, Int32Array>,
+  outFeatures: (name: string) => number,
+  caches: readonly LayerCache[],
 ): LayerTokenStats[] {
   return caches.map((cache, layer) => {
     const projections: ProjectionTokenStats[] = [];
@@ -151,7 +168,11 @@ export function layerTokenStats(
     const spikes = projections.reduce((s, p) => s + p.spikes, 0);
     const slots = projections.reduce((s, p) => s + p.T * p.channels, 0);
     return {
-      layer, projections, rasters, spikes, slots,
+      layer,
+      projections,
+      rasters,
+      spikes,
+      slots,
       channels: projections.reduce((s, p) => s + p.channels, 0),
       firingRate: slots === 0 ? 0 : spikes / slots,
       silentChannels: projections.reduce((s, p) => s + p.silentChannels, 0),

@@ -177,26 +177,48 @@ function checkLayerList(name: string, v: unknown, L: number): void {
   if (!Array.isArray(v)) throw new TypeError(`config.${name} must be an array of layer indices, got ${JSON.stringify(v)}`);
   const seen = new Set<number>();
   for (const i of v) {
-    if (!Number.isInteger(i) || i < 0 || i >= L) throw new RangeError(`config.${name} entries must be integers in [0, ${L - 1}] (num_hidden_layers = ${L}), got ${JSON.stringify(i)}`);
+    if (!Number.isInteger(i) || i < 0 || i >= L)
+      throw new RangeError(`config.${name} entries must be integers in [0, ${L - 1}] (num_hidden_layers = ${L}), got ${JSON.stringify(i)}`);
     if (seen.has(i)) throw new RangeError(`config.${name} lists layer ${i} twice`);
     seen.add(i);
   }
 }
 
 function checkOneOf(name: string, v: unknown, allowed: readonly unknown[]): void {
-  if (!allowed.includes(v)) throw new RangeError(`config.${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v)}`);
+  if (!allowed.includes(v))
+    throw new RangeError(`config.${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v)}`);
 }
 
 /** Throws a RangeError naming the field when the config is inconsistent. */
 export function validateConfig(c: ModelConfig): void {
-  for (const f of ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'intermediate_size', 'max_position_embeddings', 'gate_low_rank_dim'] as const) checkPosInt(f, c[f]);
+  for (const f of [
+    'vocab_size',
+    'hidden_size',
+    'num_hidden_layers',
+    'num_attention_heads',
+    'num_key_value_heads',
+    'intermediate_size',
+    'max_position_embeddings',
+    'gate_low_rank_dim',
+  ] as const)
+    checkPosInt(f, c[f]);
   for (const f of ['num_sink_tokens', 'num_experts', 'num_experts_per_tok', 'num_shared_experts'] as const) checkPosInt(f, c[f], 0);
-  if (c.hidden_size % c.num_attention_heads !== 0) throw new RangeError(`config.hidden_size (${c.hidden_size}) must be divisible by num_attention_heads (${c.num_attention_heads})`);
-  if (c.num_attention_heads % c.num_key_value_heads !== 0) throw new RangeError(`config.num_attention_heads (${c.num_attention_heads}) must be a multiple of num_key_value_heads (${c.num_key_value_heads})`);
-  if ((c.hidden_size / c.num_attention_heads) % 2 !== 0) throw new RangeError(`config: head dim hidden_size / num_attention_heads must be even for RoPE, got ${c.hidden_size / c.num_attention_heads}`);
+  if (c.hidden_size % c.num_attention_heads !== 0)
+    throw new RangeError(`config.hidden_size (${c.hidden_size}) must be divisible by num_attention_heads (${c.num_attention_heads})`);
+  if (c.num_attention_heads % c.num_key_value_heads !== 0)
+    throw new RangeError(
+      `config.num_attention_heads (${c.num_attention_heads}) must be a multiple of num_key_value_heads (${c.num_key_value_heads})`,
+    );
+  if ((c.hidden_size / c.num_attention_heads) % 2 !== 0)
+    throw new RangeError(
+      `config: head dim hidden_size / num_attention_heads must be even for RoPE, got ${c.hidden_size / c.num_attention_heads}`,
+    );
   if (c.sliding_window !== null) checkPosInt('sliding_window', c.sliding_window, 0);
   for (const f of ['norm_eps', 'rope_theta', 'initializer_range', 'gate_logit_normalizer', 'spike_threshold_k'] as const) {
-    if (typeof c[f] !== 'number' || !(c[f] >= 0) || !Number.isFinite(c[f])) throw new RangeError(`config.${f} must be a finite number >= 0, got ${typeof c[f] === 'number' ? String(c[f]) : JSON.stringify(c[f])}`);
+    if (typeof c[f] !== 'number' || !(c[f] >= 0) || !Number.isFinite(c[f]))
+      throw new RangeError(
+        `config.${f} must be a finite number >= 0, got ${typeof c[f] === 'number' ? String(c[f]) : JSON.stringify(c[f])}`,
+      );
   }
   if (!(c.rope_theta > 0)) throw new RangeError(`config.rope_theta must be > 0, got ${c.rope_theta}`);
   checkOneOf('hidden_act', c.hidden_act, ['swish', 'silu']);
@@ -205,23 +227,32 @@ export function validateConfig(c: ModelConfig): void {
   checkOneOf('la_gate', c.la_gate, ['low_rank', 'key']);
   checkOneOf('hybrid', c.hybrid, ['inter', 'intra']);
   checkOneOf('router_activation', c.router_activation, ['sigmoid', 'softmax']);
-  for (const f of ['tie_word_embeddings', 'qkv_bias', 'w8aspike', 'w8aspike_down_proj', 'use_short_conv'] as const) checkOneOf(f, c[f], [true, false]);
+  for (const f of ['tie_word_embeddings', 'qkv_bias', 'w8aspike', 'w8aspike_down_proj', 'use_short_conv'] as const)
+    checkOneOf(f, c[f], [true, false]);
   if (c.use_short_conv) throw new RangeError('config.use_short_conv = true is not supported (SpikingBrain-7B uses false)');
-  if (c.la_gate === 'key' && c.la_feature_map !== 'sigmoid') throw new RangeError(`config.la_gate 'key' (g = 1 - k) needs la_feature_map 'sigmoid', got '${c.la_feature_map}'`);
+  if (c.la_gate === 'key' && c.la_feature_map !== 'sigmoid')
+    throw new RangeError(`config.la_gate 'key' (g = 1 - k) needs la_feature_map 'sigmoid', got '${c.la_feature_map}'`);
   const L = c.num_hidden_layers;
   checkLayerList('attn_layers', c.attn_layers, L);
   checkLayerList('full_attn_layers', c.full_attn_layers, L);
   checkLayerList('mlp_only_layers', c.mlp_only_layers, L);
   // settings that would be ignored are errors, not silent no-ops
   if (c.hybrid === 'intra' && c.attn_layers.length > 0) {
-    throw new RangeError(`config.attn_layers ${JSON.stringify(c.attn_layers)} has no effect with hybrid 'intra' (every block is LA + softmax; full_attn_layers picks the full-attention ones): use attn_layers: []`);
+    throw new RangeError(
+      `config.attn_layers ${JSON.stringify(c.attn_layers)} has no effect with hybrid 'intra' (every block is LA + softmax; full_attn_layers picks the full-attention ones): use attn_layers: []`,
+    );
   }
   if (c.hybrid === 'inter') {
     const gla = c.full_attn_layers.filter((i) => !c.attn_layers.includes(i));
-    if (gla.length > 0) throw new RangeError(`config.full_attn_layers lists ${gla.join(', ')}, which ${gla.length > 1 ? 'are GLA layers' : 'is a GLA layer'} (not in attn_layers ${JSON.stringify(c.attn_layers)}): full_attn_layers only applies to softmax layers`);
+    if (gla.length > 0)
+      throw new RangeError(
+        `config.full_attn_layers lists ${gla.join(', ')}, which ${gla.length > 1 ? 'are GLA layers' : 'is a GLA layer'} (not in attn_layers ${JSON.stringify(c.attn_layers)}): full_attn_layers only applies to softmax layers`,
+      );
   }
-  if (c.num_experts > 0 && c.num_experts_per_tok > c.num_experts) throw new RangeError(`config.num_experts_per_tok (${c.num_experts_per_tok}) must be <= num_experts (${c.num_experts})`);
-  if (c.num_experts > 0 && c.num_experts_per_tok === 0 && c.num_shared_experts === 0) throw new RangeError('config: num_experts_per_tok and num_shared_experts cannot both be 0');
+  if (c.num_experts > 0 && c.num_experts_per_tok > c.num_experts)
+    throw new RangeError(`config.num_experts_per_tok (${c.num_experts_per_tok}) must be <= num_experts (${c.num_experts})`);
+  if (c.num_experts > 0 && c.num_experts_per_tok === 0 && c.num_shared_experts === 0)
+    throw new RangeError('config: num_experts_per_tok and num_shared_experts cannot both be 0');
   if (c.moe_intermediate_size !== null) checkPosInt('moe_intermediate_size', c.moe_intermediate_size);
   if (c.quant_weight_group_size !== null) checkPosInt('quant_weight_group_size', c.quant_weight_group_size);
 }

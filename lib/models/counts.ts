@@ -43,11 +43,14 @@ function glaBranch(c: ModelConfig, withOut: boolean): number {
 export function mixerParameters(c: ModelConfig, kind: MixerKind): number {
   const D = c.hidden_size;
   switch (kind) {
-    case 'gla': return glaBranch(c, true);
+    case 'gla':
+      return glaBranch(c, true);
     case 'swa':
-    case 'full': return softmaxBranch(c, true);
+    case 'full':
+      return softmaxBranch(c, true);
     case 'gla+swa':
-    case 'gla+full': return glaBranch(c, false) + softmaxBranch(c, false) + headDim(c) + D * D;
+    case 'gla+full':
+      return glaBranch(c, false) + softmaxBranch(c, false) + headDim(c) + D * D;
   }
 }
 

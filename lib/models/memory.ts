@@ -44,7 +44,10 @@ function estimate(c: ModelConfig, B: number, L: number, training: boolean): numb
       // keys seen per query: the whole causal prefix in blocks for full attention, the window plus a block for SWA
       const band = B * H * L * (mixer.includes('full') ? (L <= 512 ? L : L / 2 + 256) : Math.min(L, w + (L <= 512 ? L : 256)));
       kept += training ? band : 0;
-      transient = Math.max(transient, (training ? 6 : 2) * Math.min(band, B * H * Math.min(L, 512) * (mixer.includes('full') ? L : Math.min(L, w + 256))));
+      transient = Math.max(
+        transient,
+        (training ? 6 : 2) * Math.min(band, B * H * Math.min(L, 512) * (mixer.includes('full') ? L : Math.min(L, w + 256))),
+      );
     }
   }
   // forward only: a few [tokens, max(D, F)] activations and the logits are alive at once
@@ -65,8 +68,8 @@ export function checkFits(what: 'training step' | 'forward pass', bytes: number,
     const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
     throw new RangeError(
       `a ${what} on batch ${B} × length ${L} needs an estimated ${mib(bytes)} (${bytes} bytes), ` +
-      `which with the ${mib(used)} already allocated exceeds the ${tf.getBackend()} backend's limit of ${mib(limit)} (${limit} bytes): ` +
-      'use a smaller batch or shorter sequences',
+        `which with the ${mib(used)} already allocated exceeds the ${tf.getBackend()} backend's limit of ${mib(limit)} (${limit} bytes): ` +
+        'use a smaller batch or shorter sequences',
     );
   }
 }

@@ -9,8 +9,18 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
-  DecoderBlock, Linear, RMSNorm, defaultRuntime, disposeLayerCache, matMul2D, normalVariable,
-  type Layer, type LayerCache, type NamedVariable, type ProjectionHook, type ProjectionRuntime,
+  DecoderBlock,
+  Linear,
+  RMSNorm,
+  defaultRuntime,
+  disposeLayerCache,
+  matMul2D,
+  normalVariable,
+  type Layer,
+  type LayerCache,
+  type NamedVariable,
+  type ProjectionHook,
+  type ProjectionRuntime,
 } from '../layers/index.js';
 import { buildBlocks } from './build.js';
 import { resolveConfig, type ModelConfig } from './config.js';
@@ -73,25 +83,41 @@ export class SpikingBrainModel implements Layer {
     const c = this.config;
     const seed = options.seed ?? 42;
     if (!Number.isInteger(seed)) throw new TypeError(`options.seed must be an integer, got ${seed}`);
-    this.runtime = { ...defaultRuntime(), mode: c.w8aspike ? 'w8aspike' : 'float', groupSize: c.quant_weight_group_size ?? 128, k: c.spike_threshold_k };
+    this.runtime = {
+      ...defaultRuntime(),
+      mode: c.w8aspike ? 'w8aspike' : 'float',
+      groupSize: c.quant_weight_group_size ?? 128,
+      k: c.spike_threshold_k,
+    };
     this.embeddings = normalVariable([c.vocab_size, c.hidden_size], c.initializer_range, seed, 'model.embeddings.weight');
     this.blocks = buildBlocks(c, seed, this.runtime);
     this.norm = new RMSNorm('model.norm', c.hidden_size, c.norm_eps);
     // the reference keeps lm_head a float nn.Linear under W8ASpike: its own float runtime, no hook
-    this.lmHead = c.tie_word_embeddings ? null : new Linear({
-      name: 'lm_head', inFeatures: c.hidden_size, outFeatures: c.vocab_size, bias: false, std: c.initializer_range, seed, runtime: defaultRuntime(),
-    });
+    this.lmHead = c.tie_word_embeddings
+      ? null
+      : new Linear({
+          name: 'lm_head',
+          inFeatures: c.hidden_size,
+          outFeatures: c.vocab_size,
+          bias: false,
+          std: c.initializer_range,
+          seed,
+          runtime: defaultRuntime(),
+        });
   }
 
   /** Logits [B, L, V] for ids [B, L]; with a cache, the ids continue the cached sequence. */
   forward(inputIds: TokenIds, o: ForwardOptions = {}): tf.Tensor3D {
     const cache = o.cache;
-    if (cache && cache.disposed) throw new Error(`the decoding cache was disposed after ${cache.seen} tokens: its context is gone; make a new one with createCache()`);
-    if (cache && cache.layers.length !== this.blocks.length) throw new RangeError(`expected a cache of ${this.blocks.length} layers (createCache()), got ${cache.layers.length}`);
+    if (cache && cache.disposed)
+      throw new Error(`the decoding cache was disposed after ${cache.seen} tokens: its context is gone; make a new one with createCache()`);
+    if (cache && cache.layers.length !== this.blocks.length)
+      throw new RangeError(`expected a cache of ${this.blocks.length} layers (createCache()), got ${cache.layers.length}`);
     return tf.tidy(() => {
       const ids = this.ids(inputIds, 'inputIds');
       // a pass that cannot fit fails here, before any model work (a training step checks its own, larger, estimate)
-      if (!tf.engine().isTapeOn()) checkFits('forward pass', estimateForwardBytes(this.config, ids.shape[0], ids.shape[1]), ids.shape[0], ids.shape[1]);
+      if (!tf.engine().isTapeOn())
+        checkFits('forward pass', estimateForwardBytes(this.config, ids.shape[0], ids.shape[1]), ids.shape[0], ids.shape[1]);
       let h = this.embed(ids, o.differentiable ?? false);
       this.blocks.forEach((b, i) => {
         h = b.apply(h, cache?.layers[i]);
@@ -108,7 +134,9 @@ export class SpikingBrainModel implements Layer {
       const ids = this.ids(inputIds, 'inputIds');
       const t = this.ids(targets, 'targets');
       if (ids.shape[0] !== t.shape[0] || ids.shape[1] !== t.shape[1]) {
-        throw new RangeError(`expected targets of shape [${ids.shape[0]}, ${ids.shape[1]}] (the inputs' shape), got [${t.shape.join(', ')}]`);
+        throw new RangeError(
+          `expected targets of shape [${ids.shape[0]}, ${ids.shape[1]}] (the inputs' shape), got [${t.shape.join(', ')}]`,
+        );
       }
       const logits = this.forward(ids, { differentiable: true });
       const V = this.config.vocab_size;
@@ -129,7 +157,8 @@ export class SpikingBrainModel implements Layer {
    */
   setW8ASpike(on: boolean, o: { groupSize?: number; k?: number } = {}): void {
     if (typeof on !== 'boolean') throw new TypeError(`on must be a boolean, got ${String(on)}`);
-    if (o.groupSize !== undefined && (!Number.isInteger(o.groupSize) || o.groupSize < 1)) throw new RangeError(`groupSize must be an integer >= 1, got ${o.groupSize}`);
+    if (o.groupSize !== undefined && (!Number.isInteger(o.groupSize) || o.groupSize < 1))
+      throw new RangeError(`groupSize must be an integer >= 1, got ${o.groupSize}`);
     if (o.k !== undefined && !(o.k > 0 && Number.isFinite(o.k))) throw new RangeError(`k must be a finite number > 0, got ${o.k}`);
     this.weightsChanged();
     this.runtime.mode = on ? 'w8aspike' : 'float';
@@ -201,17 +230,21 @@ export class SpikingBrainModel implements Layer {
   /** Checked token ids as an int32 tensor (arrays value by value, tensors by one min/max reduction). */
   ids(x: TokenIds, name = 'token ids'): tf.Tensor2D {
     const V = this.config.vocab_size;
-    const bad = (v: number) => new RangeError(`token ids must be integers in [0, ${V - 1}] (vocab_size ${V}), got ${v}${name === 'token ids' ? '' : ` in ${name}`}`);
+    const bad = (v: number) =>
+      new RangeError(`token ids must be integers in [0, ${V - 1}] (vocab_size ${V}), got ${v}${name === 'token ids' ? '' : ` in ${name}`}`);
     if (Array.isArray(x)) {
       const L = x[0]?.length ?? 0;
-      if (x.length === 0 || L === 0 || x.some((r) => !Array.isArray(r) || r.length !== L)) throw new RangeError(`expected ${name} [B, L] with B, L >= 1 and rows of equal length`);
+      if (x.length === 0 || L === 0 || x.some((r) => !Array.isArray(r) || r.length !== L))
+        throw new RangeError(`expected ${name} [B, L] with B, L >= 1 and rows of equal length`);
       for (const r of x) for (const t of r) if (!Number.isInteger(t) || t < 0 || t >= V) throw bad(t);
       return tf.tensor2d(x, [x.length, L], 'int32');
     }
-    if (!(x instanceof tf.Tensor) || x.rank !== 2) throw new RangeError(`expected ${name} of shape [B, L], got ${x instanceof tf.Tensor ? `[${x.shape.join(', ')}]` : typeof x}`);
+    if (!(x instanceof tf.Tensor) || x.rank !== 2)
+      throw new RangeError(`expected ${name} of shape [B, L], got ${x instanceof tf.Tensor ? `[${x.shape.join(', ')}]` : typeof x}`);
     if (x.isDisposed) throw new Error(`expected ${name} of shape [B, L], got a disposed tensor`);
     if (x.size === 0) throw new RangeError(`expected ${name} [B, L] with B, L >= 1, got [${x.shape.join(', ')}]`);
-    if (x.dtype !== 'int32' && x.dtype !== 'float32') throw new TypeError(`expected ${name} of dtype int32 (or float32 holding integers), got ${x.dtype}`);
+    if (x.dtype !== 'int32' && x.dtype !== 'float32')
+      throw new TypeError(`expected ${name} of dtype int32 (or float32 holding integers), got ${x.dtype}`);
     // min, max and (for floats) the largest distance to an integer, in one read
     const [lo, hi, frac] = tf.tidy(() => {
       const flat = tf.reshape(x, [-1]);

@@ -11,10 +11,22 @@ const range = (n: number, from = 0, step = 1): number[] => Array.from({ length: 
 /** SpikingBrain-7B: W8ASpike/config.json (28 blocks, GLA on even, SWA 4096 on odd layers). */
 export function spikingBrain7BConfig(): ModelConfig {
   return resolveConfig({
-    vocab_size: 152064, hidden_size: 3584, num_hidden_layers: 28, num_attention_heads: 28, num_key_value_heads: 4,
-    intermediate_size: 18944, hidden_act: 'swish', max_position_embeddings: 131072, sliding_window: 4096,
-    attn_layers: range(14, 1, 2), norm_eps: 1e-6, rope_theta: 1e6, tie_word_embeddings: false, initializer_range: 0.02,
-    attn_mode: 'chunk', use_short_conv: false,
+    vocab_size: 152064,
+    hidden_size: 3584,
+    num_hidden_layers: 28,
+    num_attention_heads: 28,
+    num_key_value_heads: 4,
+    intermediate_size: 18944,
+    hidden_act: 'swish',
+    max_position_embeddings: 131072,
+    sliding_window: 4096,
+    attn_layers: range(14, 1, 2),
+    norm_eps: 1e-6,
+    rope_theta: 1e6,
+    tie_word_embeddings: false,
+    initializer_range: 0.02,
+    attn_mode: 'chunk',
+    use_short_conv: false,
   });
 }
 
@@ -53,8 +65,16 @@ export function spikingBrain76BConfig(): ModelConfig {
 /** Tiny inter-layer hybrid (7B-shaped): 4 blocks, GLA / SWA alternating, trains in seconds. */
 export function tinyConfig(): ModelConfig {
   return resolveConfig({
-    vocab_size: 256, hidden_size: 128, num_hidden_layers: 4, num_attention_heads: 4, num_key_value_heads: 2,
-    intermediate_size: 384, sliding_window: 16, attn_layers: [1, 3], max_position_embeddings: 1024, rope_theta: 1e4,
+    vocab_size: 256,
+    hidden_size: 128,
+    num_hidden_layers: 4,
+    num_attention_heads: 4,
+    num_key_value_heads: 2,
+    intermediate_size: 384,
+    sliding_window: 16,
+    attn_layers: [1, 3],
+    max_position_embeddings: 1024,
+    rope_theta: 1e4,
     initializer_range: 0.02,
   });
 }
@@ -68,16 +88,31 @@ export function tinyFullAttentionConfig(): ModelConfig {
 export function tinyIntraConfig(): ModelConfig {
   return resolveConfig({
     ...tinyConfig(),
-    hybrid: 'intra', attn_layers: [], full_attn_layers: [3], num_sink_tokens: 4, la_feature_map: 'sigmoid', la_gate: 'key',
-    num_experts: 4, num_experts_per_tok: 1, num_shared_experts: 1, moe_intermediate_size: 128, mlp_only_layers: [0],
+    hybrid: 'intra',
+    attn_layers: [],
+    full_attn_layers: [3],
+    num_sink_tokens: 4,
+    la_feature_map: 'sigmoid',
+    la_gate: 'key',
+    num_experts: 4,
+    num_experts_per_tok: 1,
+    num_shared_experts: 1,
+    moe_intermediate_size: 128,
+    mlp_only_layers: [0],
   });
 }
 
 /** Small inter-layer hybrid for notebook training runs (Brown corpus, byte vocabulary). */
 export function smallConfig(): ModelConfig {
   return resolveConfig({
-    ...tinyConfig(), hidden_size: 256, num_hidden_layers: 6, num_attention_heads: 4, num_key_value_heads: 2,
-    intermediate_size: 768, sliding_window: 64, attn_layers: [1, 3, 5],
+    ...tinyConfig(),
+    hidden_size: 256,
+    num_hidden_layers: 6,
+    num_attention_heads: 4,
+    num_key_value_heads: 2,
+    intermediate_size: 768,
+    sliding_window: 64,
+    attn_layers: [1, 3, 5],
   });
 }
 

@@ -49,8 +49,8 @@ export function chooseMicroBatch(model: SpikingBrainModel, B: number, L: number)
   const one = estimateTrainStepBytes(model.config, 1, L);
   throw new RangeError(
     `a training step on batch ${B} × length ${L} needs an estimated ${mib(full)} (${full} bytes), and even one sequence of ${L} tokens ` +
-    `(micro-batches of 1) needs ${mib(one)} (${one} bytes), more than the ${mib(room)} free under the ${tf.getBackend()} backend's limit of ` +
-    `${mib(limit)} (${limit} bytes): use shorter sequences`,
+      `(micro-batches of 1) needs ${mib(one)} (${one} bytes), more than the ${mib(room)} free under the ${tf.getBackend()} backend's limit of ` +
+      `${mib(limit)} (${limit} bytes): use shorter sequences`,
   );
 }
 
@@ -59,15 +59,24 @@ export function chooseMicroBatch(model: SpikingBrainModel, B: number, L: number)
  * of `microBatch` sequences and averaged: equal to the full-batch values (each micro-batch holds the
  * same number of tokens). The caller disposes the gradients.
  */
-export function accumulateGradients(model: SpikingBrainModel, ids: tf.Tensor2D, targets: tf.Tensor2D, microBatch: number): { loss: number; grads: tf.NamedTensorMap } {
+export function accumulateGradients(
+  model: SpikingBrainModel,
+  ids: tf.Tensor2D,
+  targets: tf.Tensor2D,
+  microBatch: number,
+): { loss: number; grads: tf.NamedTensorMap } {
   const [B, L] = ids.shape;
-  if (!Number.isInteger(microBatch) || microBatch < 1 || B % microBatch !== 0) throw new RangeError(`microBatch must be a divisor of the batch ${B}, got ${microBatch}`);
+  if (!Number.isInteger(microBatch) || microBatch < 1 || B % microBatch !== 0)
+    throw new RangeError(`microBatch must be a divisor of the batch ${B}, got ${microBatch}`);
   const n = B / microBatch;
   const vars = model.trainableVariables();
   const sum: tf.NamedTensorMap = {};
   let loss = 0;
   for (let i = 0; i < n; i++) {
-    const [x, y] = tf.tidy(() => [tf.slice(ids, [i * microBatch, 0], [microBatch, L]), tf.slice(targets, [i * microBatch, 0], [microBatch, L])]) as [tf.Tensor2D, tf.Tensor2D];
+    const [x, y] = tf.tidy(() => [
+      tf.slice(ids, [i * microBatch, 0], [microBatch, L]),
+      tf.slice(targets, [i * microBatch, 0], [microBatch, L]),
+    ]) as [tf.Tensor2D, tf.Tensor2D];
     const { value, grads } = tf.variableGrads(() => model.loss(x, y), vars);
     tf.dispose([x, y]);
     loss += value.dataSync()[0]! / n;
@@ -91,7 +100,13 @@ export function accumulateGradients(model: SpikingBrainModel, ids: tf.Tensor2D, 
  * memory estimate does not fit runs as micro-batches whose gradients are averaged into the same one
  * update (options.microBatch to choose); a request that cannot fit at all fails before any tensor work.
  */
-export function trainStep(model: SpikingBrainModel, optimizer: tf.Optimizer, inputs: TokenIds, targets: TokenIds, options: TrainStepOptions = {}): number {
+export function trainStep(
+  model: SpikingBrainModel,
+  optimizer: tf.Optimizer,
+  inputs: TokenIds,
+  targets: TokenIds,
+  options: TrainStepOptions = {},
+): number {
   if (model.runtime.mode !== 'float') throw new Error('trainStep needs float projections: call model.setW8ASpike(false) first');
   if (backendAborted) throw new Error(backendAborted);
   // every input checked, and the size estimated, before any tensor work of the step
@@ -99,10 +114,12 @@ export function trainStep(model: SpikingBrainModel, optimizer: tf.Optimizer, inp
   const t = model.ids(targets, 'targets');
   try {
     const [B, L] = ids.shape;
-    if (t.shape[0] !== B || t.shape[1] !== L) throw new RangeError(`expected targets of shape [${B}, ${L}] (the inputs' shape), got [${t.shape.join(', ')}]`);
+    if (t.shape[0] !== B || t.shape[1] !== L)
+      throw new RangeError(`expected targets of shape [${B}, ${L}] (the inputs' shape), got [${t.shape.join(', ')}]`);
     let micro = options.microBatch;
     if (micro === undefined) micro = chooseMicroBatch(model, B, L);
-    else if (!Number.isInteger(micro) || micro < 1 || B % micro !== 0) throw new RangeError(`options.microBatch must be a divisor of the batch ${B}, got ${micro}`);
+    else if (!Number.isInteger(micro) || micro < 1 || B % micro !== 0)
+      throw new RangeError(`options.microBatch must be a divisor of the batch ${B}, got ${micro}`);
     else checkFits('training step', estimateTrainStepBytes(model.config, micro, L), micro, L);
     let value: number;
     try {
@@ -120,7 +137,8 @@ export function trainStep(model: SpikingBrainModel, optimizer: tf.Optimizer, inp
       }
     } catch (e) {
       if (!isWasmAbort(e)) throw e;
-      backendAborted = `the wasm backend aborted during a training step on batch ${B} × length ${L} (${e instanceof Error ? e.message : String(e)}); ` +
+      backendAborted =
+        `the wasm backend aborted during a training step on batch ${B} × length ${L} (${e instanceof Error ? e.message : String(e)}); ` +
         'tfjs-wasm cannot recover from an abort: this process can no longer run the model, restart it with a smaller batch or length';
       throw new Error(backendAborted, { cause: e });
     }

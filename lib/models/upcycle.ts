@@ -53,7 +53,9 @@ export function upcycleModel(dense: SpikingBrainModel, o: UpcycleModelOptions): 
 /** FFN inputs [tokens, D] of every block of `model` (its mlp_norm outputs) for the given inputs. */
 export function ffnInputs(model: SpikingBrainModel, inputs: number[][]): Float32Array[] {
   const out: Float32Array[] = model.blocks.map(() => new Float32Array(0));
-  const byName = new Map(model.blocks.map((b, i) => [b.mlp instanceof MoE ? `model.layers.${i}.mlp.gate` : `model.layers.${i}.mlp.gate_proj`, i]));
+  const byName = new Map(
+    model.blocks.map((b, i) => [b.mlp instanceof MoE ? `model.layers.${i}.mlp.gate` : `model.layers.${i}.mlp.gate_proj`, i]),
+  );
   model.setProjectionHook((name, x) => {
     const i = byName.get(name);
     if (i !== undefined) out[i] = Float32Array.from(x.dataSync());
@@ -75,19 +77,43 @@ export interface EquivalenceRow {
 }
 
 /** How far each block's upcycled FFN is from the dense FFN at initialisation, on real FFN inputs. */
-export function upcycleEquivalence(dense: SpikingBrainModel, inputs: number[][], o: Omit<UpcycleModelOptions, 'scaling'>): EquivalenceRow[] {
+export function upcycleEquivalence(
+  dense: SpikingBrainModel,
+  inputs: number[][],
+  o: Omit<UpcycleModelOptions, 'scaling'>,
+): EquivalenceRow[] {
   const xs = ffnInputs(dense, inputs);
   return dense.blocks.map((b, i) => {
     const mlp = b.mlp;
     if (!(mlp instanceof SwiGLU)) throw new RangeError(`block ${i} has no dense FFN`);
     const D = mlp.gate.inFeatures;
-    const exact = upcycleSwiGLU(mlp, { name: `eq.${i}`, S: o.S, k: o.k, N: o.N, scaling: 'down-only', routedWeights: 'uniform', seed: o.seed + i });
-    const cube = upcycleSwiGLU(mlp, { name: `cube.${i}`, S: o.S, k: o.k, N: o.N, scaling: 'report-cube-root', routedWeights: 'scores', seed: o.seed + i });
+    const exact = upcycleSwiGLU(mlp, {
+      name: `eq.${i}`,
+      S: o.S,
+      k: o.k,
+      N: o.N,
+      scaling: 'down-only',
+      routedWeights: 'uniform',
+      seed: o.seed + i,
+    });
+    const cube = upcycleSwiGLU(mlp, {
+      name: `cube.${i}`,
+      S: o.S,
+      k: o.k,
+      N: o.N,
+      scaling: 'report-cube-root',
+      routedWeights: 'scores',
+      seed: o.seed + i,
+    });
     try {
       return tf.tidy(() => {
         const x = tf.tensor2d(xs[i]!, [xs[i]!.length / D, D]);
         const y = mlp.apply(x).dataSync();
-        return { layer: i, exact: maxRelativeDeviation(exact.apply(x).dataSync(), y), cubeRootScores: maxRelativeDeviation(cube.apply(x).dataSync(), y) };
+        return {
+          layer: i,
+          exact: maxRelativeDeviation(exact.apply(x).dataSync(), y),
+          cubeRootScores: maxRelativeDeviation(cube.apply(x).dataSync(), y),
+        };
       });
     } finally {
       exact.dispose();

@@ -106,7 +106,8 @@ export function loadSafetensors(model: SpikingBrainModel, bytes: Uint8Array, o: 
 export function modelFromSafetensors(bytes: Uint8Array, options: ModelOptions = {}): SpikingBrainModel {
   const file = decodeSafetensors(bytes);
   const json = file.metadata.config;
-  if (json === undefined) throw new RangeError('the safetensors metadata has no "config": build the model from its config and use loadSafetensors');
+  if (json === undefined)
+    throw new RangeError('the safetensors metadata has no "config": build the model from its config and use loadSafetensors');
   const model = new SpikingBrainModel(configFromJSON(JSON.parse(json) as Record<string, unknown>), options);
   const tensors = toTfTensors(file.tensors);
   try {

@@ -25,7 +25,12 @@ export interface SpikeLinkShape {
 /** neurons x batch x steps x bitsPerSlot: every slot sent (seed 001's per-layer formula). */
 export function spikeLinkBits(s: SpikeLinkShape): number {
   checkObject('shape', s);
-  return checkInteger('neurons', s.neurons, 0) * checkInteger('batch', s.batch, 1) * checkInteger('steps', s.steps, 0) * checkInteger('bitsPerSlot', s.bitsPerSlot, 1);
+  return (
+    checkInteger('neurons', s.neurons, 0) *
+    checkInteger('batch', s.batch, 1) *
+    checkInteger('steps', s.steps, 0) *
+    checkInteger('bitsPerSlot', s.bitsPerSlot, 1)
+  );
 }
 
 /** Bits to decimal kilobytes (1 kB = 1000 bytes). */

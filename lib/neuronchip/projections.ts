@@ -102,12 +102,14 @@ export function seedLayerInputs(shape: LayerShape = SPIKINGBRAIN_7B_SHAPE): Proj
 }
 
 function assertInputs(inputs: unknown): asserts inputs is ProjectionInput[] {
-  if (!Array.isArray(inputs)) throw new TypeError(`inputs must be an array of { name, width, outputs, kinds, inputGroup }, got ${String(inputs)}`);
+  if (!Array.isArray(inputs))
+    throw new TypeError(`inputs must be an array of { name, width, outputs, kinds, inputGroup }, got ${String(inputs)}`);
   inputs.forEach((p: unknown, i) => {
     const o = checkObject(`inputs[${i}]`, p);
     checkInteger(`inputs[${i}].width`, o.width, 1);
     checkInteger(`inputs[${i}].outputs`, o.outputs, 1);
-    if (!Array.isArray(o.kinds) || o.kinds.length === 0) throw new TypeError(`inputs[${i}].kinds must be a non-empty array of 'gla', 'swa'`);
+    if (!Array.isArray(o.kinds) || o.kinds.length === 0)
+      throw new TypeError(`inputs[${i}].kinds must be a non-empty array of 'gla', 'swa'`);
     o.kinds.forEach((k: unknown, j: number) => checkOneOf(`inputs[${i}].kinds[${j}]`, k, LAYER_KINDS));
     if (typeof o.inputGroup !== 'string' || o.inputGroup === '') throw new TypeError(`inputs[${i}].inputGroup must be a non-empty string`);
   });
@@ -131,7 +133,9 @@ export function neuronsPerLayer(inputs: ProjectionInput[], kind: LayerKind, o: R
     if (!shared) total += p.width;
     else if (!seen.has(p.inputGroup)) seen.set(p.inputGroup, p.width);
     else if (seen.get(p.inputGroup) !== p.width) {
-      throw new RangeError(`inputs of group '${p.inputGroup}' have different widths (${seen.get(p.inputGroup)} and ${p.width}); a shared input has one width`);
+      throw new RangeError(
+        `inputs of group '${p.inputGroup}' have different widths (${seen.get(p.inputGroup)} and ${p.width}); a shared input has one width`,
+      );
     }
   }
   if (shared) for (const w of seen.values()) total += w;

@@ -59,7 +59,9 @@ export function simulateNeuronChip(train: SpikeTrain, weights: Matrix): NeuronCh
   assertMatrix(weights, 'weights');
   const { rows, cols, data: w } = weights;
   if (train.length % rows !== 0) {
-    throw new RangeError(`train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`);
+    throw new RangeError(
+      `train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`,
+    );
   }
   const tokens = train.length / rows;
   const T = train.T;

@@ -33,7 +33,11 @@ export function blockReader(x: tf.Tensor): BlockReader {
       if (!tf.engine().isTapeOn()) return tf.tensor(values, outShape, 'float32');
       const cut = tf.customGrad((..._inputs: Array<tf.Tensor | tf.GradSaveFunc>) => ({
         value: tf.tensor(values, outShape, 'float32'),
-        gradFunc: (dy: tf.Tensor) => tf.pad(dy.reshape([...size]), size.map((s, d) => [begin[d]!, fullShape[d]! - begin[d]! - s] as [number, number])),
+        gradFunc: (dy: tf.Tensor) =>
+          tf.pad(
+            dy.reshape([...size]),
+            size.map((s, d) => [begin[d]!, fullShape[d]! - begin[d]! - s] as [number, number]),
+          ),
       }));
       return cut(x);
     },
@@ -44,7 +48,9 @@ export function blockReader(x: tf.Tensor): BlockReader {
  * Cuts blocks of `x` without recording a gradient (for ops that write their own backward pass):
  * on wasm one host read of `x`, then each block is a fresh tensor (no kernel); elsewhere tf.slice.
  */
-export function hostCutter(x: tf.Tensor): (begin: readonly number[], size: readonly number[], shape: readonly [number, number]) => tf.Tensor2D {
+export function hostCutter(
+  x: tf.Tensor,
+): (begin: readonly number[], size: readonly number[], shape: readonly [number, number]) => tf.Tensor2D {
   if (tf.getBackend() !== 'wasm' || x.dtype !== 'float32') {
     return (begin, size, shape) => tf.slice(x, [...begin], [...size]).reshape([...shape]);
   }
@@ -88,7 +94,13 @@ function stridesOf(shape: readonly number[]): number[] {
 }
 
 /** Row-major copy of the block [begin, begin + size) out of `data` (a tensor of `shape`). */
-function copyBlock(data: Float32Array, shape: readonly number[], strides: readonly number[], begin: readonly number[], size: readonly number[]): Float32Array {
+function copyBlock(
+  data: Float32Array,
+  shape: readonly number[],
+  strides: readonly number[],
+  begin: readonly number[],
+  size: readonly number[],
+): Float32Array {
   const out = new Float32Array(size.reduce((a, b) => a * b, 1));
   if (out.length === 0) return out;
   // trailing axes taken whole are one contiguous run together with the axis before them

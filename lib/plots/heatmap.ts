@@ -15,15 +15,24 @@ export interface HeatmapOptions {
   document?: Document;
 }
 
-interface Cell { t: number; s: number; w: number }
+interface Cell {
+  t: number;
+  s: number;
+  w: number;
+}
 
 export const HEATMAP_COLOURS = { positive: '#2f6fdf', negative: '#e5534b' } as const;
 const hue = (w: number) => (w < 0 ? HEATMAP_COLOURS.negative : HEATMAP_COLOURS.positive);
 
 /** A horizontal colour bar over `domain` in 32 steps, with three ticks. */
 function colourBar(domain: [number, number], max: number, width: number, document?: Document) {
-  const [lo, hi] = domain, n = 32;
-  const stops = Array.from({ length: n }, (_, i) => ({ x1: lo + ((hi - lo) * i) / n, x2: lo + ((hi - lo) * (i + 1)) / n, v: lo + ((hi - lo) * (i + 0.5)) / n }));
+  const [lo, hi] = domain,
+    n = 32;
+  const stops = Array.from({ length: n }, (_, i) => ({
+    x1: lo + ((hi - lo) * i) / n,
+    x2: lo + ((hi - lo) * (i + 1)) / n,
+    v: lo + ((hi - lo) * (i + 0.5)) / n,
+  }));
   return Plot.plot({
     width,
     height: 58,
@@ -31,10 +40,26 @@ function colourBar(domain: [number, number], max: number, width: number, documen
     marginBottom: 40,
     marginLeft: 16,
     marginRight: 16,
-    x: { domain, ticks: domain[0] < 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi], tickFormat: formatTick, label: 'attention weight', labelAnchor: 'center' },
+    x: {
+      domain,
+      ticks: domain[0] < 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi],
+      tickFormat: formatTick,
+      label: 'attention weight',
+      labelAnchor: 'center',
+    },
     y: { axis: null, domain: [0, 1] },
     opacity: { domain: [0, max], range: [0, 1] },
-    marks: [Plot.rect(stops, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: (d: { v: number }) => hue(d.v), fillOpacity: (d: { v: number }) => Math.abs(d.v) }), Plot.frame(FAINT)],
+    marks: [
+      Plot.rect(stops, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 0,
+        y2: 1,
+        fill: (d: { v: number }) => hue(d.v),
+        fillOpacity: (d: { v: number }) => Math.abs(d.v),
+      }),
+      Plot.frame(FAINT),
+    ],
     document,
   });
 }
@@ -44,10 +69,11 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
   if (A.length !== L * L) throw new RangeError(`expected A of length L*L = ${L * L}, got ${A.length}`);
   const rows: Cell[] = [];
   let max = 0;
-  for (let t = 0; t < L; t++) for (let s = 0; s <= t; s++) {
-    rows.push({ t, s, w: A[t * L + s]! });
-    max = Math.max(max, Math.abs(A[t * L + s]!));
-  }
+  for (let t = 0; t < L; t++)
+    for (let s = 0; s <= t; s++) {
+      rows.push({ t, s, w: A[t * L + s]! });
+      max = Math.max(max, Math.abs(A[t * L + s]!));
+    }
   const size = o.width ?? 220;
   const m = max || 1;
   const domain: [number, number] = o.signed ? [-m, m] : [0, m];
@@ -61,7 +87,14 @@ export function attentionHeatmap(A: ArrayLike<number>, L: number, o: HeatmapOpti
     y: { label: '↓ query', ticks: [], labelAnchor: 'top' },
     opacity: { domain: [0, m], range: [0, 1] },
     marks: [
-      Plot.cell(rows, { x: 's', y: 't', fill: (d: Cell) => hue(d.w), fillOpacity: (d: Cell) => Math.abs(d.w), inset: 0, title: (d: Cell) => `query ${d.t}, key ${d.s}: ${d.w.toFixed(3)}` }),
+      Plot.cell(rows, {
+        x: 's',
+        y: 't',
+        fill: (d: Cell) => hue(d.w),
+        fillOpacity: (d: Cell) => Math.abs(d.w),
+        inset: 0,
+        title: (d: Cell) => `query ${d.t}, key ${d.s}: ${d.w.toFixed(3)}`,
+      }),
       Plot.frame(FAINT),
     ],
     document: o.document,

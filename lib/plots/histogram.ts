@@ -34,24 +34,34 @@ export function groupedHistogram(rows: HistogramRow[], o: HistogramOptions): SVG
   const values = rows.map((r) => r.share);
   const percent = o.percent ?? areShares(values, yLabel);
   if (percent && !values.every((v) => v >= 0 && v <= 1)) {
-    throw new RangeError(`groupedHistogram: percent needs every value in [0, 1]; got values up to ${Math.max(...values)} (for other quantities pass percent: false)`);
+    throw new RangeError(
+      `groupedHistogram: percent needs every value in [0, 1]; got values up to ${Math.max(...values)} (for other quantities pass percent: false)`,
+    );
   }
   const fmt = percent ? formatPercentTick : formatTick;
   const valueText = (v: number) => (percent ? `${(100 * v).toFixed(2)} %` : formatTick(v));
-  return finishFigure(Plot.plot({
-    width: o.width ?? 560,
-    height: o.height ?? 300,
-    marginTop: 30,
-    marginBottom: 44,
-    marginLeft: 48,
-    fx: { label: o.xLabel, domain: bins, padding: 0.15 },
-    x: { axis: null },
-    y: { label: percent ? withPercent(yLabel) : yLabel, grid: true, tickFormat: fmt, nice: true },
-    color: { legend: true },
-    marks: [
-      Plot.barY(rows, { fx: 'bin', x: 'series', y: 'share', fill: 'series', title: (d: HistogramRow) => `${d.series}\n${o.xLabel}: ${d.bin}\n${yLabel}: ${valueText(d.share)}` }),
-      Plot.ruleY([0]),
-    ],
-    document: o.document,
-  }) as Element) as unknown as SVGSVGElement | HTMLElement;
+  return finishFigure(
+    Plot.plot({
+      width: o.width ?? 560,
+      height: o.height ?? 300,
+      marginTop: 30,
+      marginBottom: 44,
+      marginLeft: 48,
+      fx: { label: o.xLabel, domain: bins, padding: 0.15 },
+      x: { axis: null },
+      y: { label: percent ? withPercent(yLabel) : yLabel, grid: true, tickFormat: fmt, nice: true },
+      color: { legend: true },
+      marks: [
+        Plot.barY(rows, {
+          fx: 'bin',
+          x: 'series',
+          y: 'share',
+          fill: 'series',
+          title: (d: HistogramRow) => `${d.series}\n${o.xLabel}: ${d.bin}\n${yLabel}: ${valueText(d.share)}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+      document: o.document,
+    }) as Element,
+  ) as unknown as SVGSVGElement | HTMLElement;
 }

@@ -38,7 +38,8 @@ export function formatPercentTick(v: number): string {
 /** Ticks for a log axis over [lo, hi]: 1-2-5 per decade over short spans, fewer as the span grows. */
 export function logTicks(lo: number, hi: number): number[] {
   if (!(lo > 0) || !(hi >= lo)) return [];
-  const d0 = Math.floor(Math.log10(lo)), d1 = Math.ceil(Math.log10(hi));
+  const d0 = Math.floor(Math.log10(lo)),
+    d1 = Math.ceil(Math.log10(hi));
   const decades = Math.log10(hi / lo);
   const mantissas = decades <= 1.2 ? [1, 2, 3, 5] : decades <= 2.5 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1];
   const every = decades > 8 ? 2 : 1;
@@ -70,14 +71,16 @@ export function withPercent(label: string): string {
 export function dodge(positions: number[], heights: number[], lo: number, hi: number): number[] {
   const order = positions.map((_, i) => i).sort((a, b) => positions[a]! - positions[b]!);
   const out = positions.slice();
-  let prev = -Infinity, prevH = 0;
+  let prev = -Infinity,
+    prevH = 0;
   for (const i of order) {
     const min = prev + (prevH + heights[i]!) / 2;
     out[i] = Math.max(out[i]!, min, lo + heights[i]! / 2);
     prev = out[i]!;
     prevH = heights[i]!;
   }
-  let next = Infinity, nextH = 0;
+  let next = Infinity,
+    nextH = 0;
   for (const i of order.slice().reverse()) {
     const max = next - (nextH + heights[i]!) / 2;
     out[i] = Math.min(out[i]!, max, hi - heights[i]! / 2);
@@ -98,7 +101,8 @@ export function textWidth(text: string, fontPx = FIGURE_FONT_PX): number {
  * the page gives each figure one text alternative).
  */
 export function finishFigure<T extends Element>(el: T): T {
-  const svgs = el.tagName.toLowerCase() === 'svg' ? [el, ...Array.from(el.querySelectorAll('svg'))] : Array.from(el.querySelectorAll('svg'));
+  const svgs =
+    el.tagName.toLowerCase() === 'svg' ? [el, ...Array.from(el.querySelectorAll('svg'))] : Array.from(el.querySelectorAll('svg'));
   for (const svg of svgs) {
     if (svg.getAttribute('font-size')) svg.setAttribute('font-size', String(FIGURE_FONT_PX));
   }

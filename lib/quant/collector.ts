@@ -68,11 +68,13 @@ export class SpikeStatsCollector {
     let data: ArrayLike<number>;
     if (counts instanceof tf.Tensor) {
       if (counts.rank !== 2) throw new RangeError(`expected counts of shape [N, D], got [${counts.shape.join(', ')}]`);
-      if (rows !== undefined || cols !== undefined) throw new TypeError('rows and cols are taken from the tensor; do not pass them with a tf.Tensor');
+      if (rows !== undefined || cols !== undefined)
+        throw new TypeError('rows and cols are taken from the tensor; do not pass them with a tf.Tensor');
       [rows, cols] = counts.shape as [number, number];
       data = counts.dataSync();
     } else {
-      if (counts == null || typeof counts.length !== 'number') throw new TypeError(`counts must be a tf.Tensor2D or an array of numbers, got ${counts}`);
+      if (counts == null || typeof counts.length !== 'number')
+        throw new TypeError(`counts must be a tf.Tensor2D or an array of numbers, got ${counts}`);
       if (rows === undefined || cols === undefined) throw new TypeError('rows and cols are required when counts is an array');
       data = counts;
     }
@@ -83,7 +85,17 @@ export class SpikeStatsCollector {
     const hist = absCountHistogram(data, this.maxBin);
     let t = this.totals.get(name);
     if (t === undefined) {
-      t = { values: 0, calls: 0, zeros: 0, absSum: 0, popcount: 0, within7: 0, over16: 0, maxAbs: 0, histogram: new Array<number>(this.maxBin + 1).fill(0) };
+      t = {
+        values: 0,
+        calls: 0,
+        zeros: 0,
+        absSum: 0,
+        popcount: 0,
+        within7: 0,
+        over16: 0,
+        maxAbs: 0,
+        histogram: new Array<number>(this.maxBin + 1).fill(0),
+      };
       this.totals.set(name, t);
     }
     // the statistics are exact ratios of integers over n: round recovers the integers

@@ -68,7 +68,8 @@ export function w8aspikeLinear(
   const { k = 3, sumOrder = 'torch', onCounts } = options;
   checkK(k);
   checkSumOrder(sumOrder);
-  if (onCounts !== undefined && typeof onCounts !== 'function') throw new TypeError(`options.onCounts must be a function, got ${typeof onCounts}`);
+  if (onCounts !== undefined && typeof onCounts !== 'function')
+    throw new TypeError(`options.onCounts must be a function, got ${typeof onCounts}`);
   return tf.tidy(() => {
     const spiked = spikeStraightThrough(x, k, sumOrder, onCounts);
     const y = tf.matMul(spiked, weight, false, true); // [N, out]

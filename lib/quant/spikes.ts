@@ -61,9 +61,7 @@ export function adaptiveSpikesTensor(x: tf.Tensor2D, k = 3, options: AdaptiveSpi
   if (cols < 1) throw new RangeError(`expected x of shape [N, D] with D >= 1, got [${x.shape.join(', ')}]`);
   if (rows === 0) return { counts: tf.zeros([0, cols]), vth: tf.zeros([0]) };
   return tf.tidy(() => {
-    const mean = sumOrder === 'torch'
-      ? tf.div(absRowSumTorchOrder(x), tf.scalar(cols))
-      : tf.mean(tf.abs(x), 1);
+    const mean = sumOrder === 'torch' ? tf.div(absRowSumTorchOrder(x), tf.scalar(cols)) : tf.mean(tf.abs(x), 1);
     // float32 scalars, so the clamp bounds are fround(1e-5) and fround(1e4) as in the reference
     const vth = tf.minimum(tf.maximum(tf.div(mean, tf.scalar(k)), tf.scalar(VTH_MIN)), tf.scalar(VTH_MAX)) as tf.Tensor1D;
     const counts = tf.round(tf.div(x, tf.expandDims(vth, 1))) as tf.Tensor2D;

@@ -48,9 +48,10 @@ function sliceAxis1(t: tf.Tensor, from: number, to: number): tf.Tensor {
 function cascadeLevel(t: tf.Tensor, step: number): { full: tf.Tensor; rest: tf.Tensor } {
   const [rows, n] = t.shape as [number, number];
   const groups = Math.floor(n / step);
-  const full = groups === 0
-    ? tf.zeros([rows, 0, ILP, LANES])
-    : sequentialSum(tf.reshape(sliceAxis1(t, 0, groups * step), [rows, groups, step, ILP, LANES]), 2);
+  const full =
+    groups === 0
+      ? tf.zeros([rows, 0, ILP, LANES])
+      : sequentialSum(tf.reshape(sliceAxis1(t, 0, groups * step), [rows, groups, step, ILP, LANES]), 2);
   const rest = sequentialSum(sliceAxis1(t, groups * step, n), 1);
   return { full, rest };
 }

@@ -41,7 +41,11 @@ export interface Table13Row {
 /** Table 13 (p. 39). B.2 defines H as inter-layer LA and SWA "with a 1:3 ratio", M as 4 routed experts top-1 + 1 shared. */
 export const TABLE13 = {
   location: { where: 'Table 13', page: 39 } as ReportLocation,
-  hybridRatio: { la: 1, swa: 3, text: 'B.2: "inter-layer hybridization of linear attention and sliding-window attention with a 1:3 ratio"' },
+  hybridRatio: {
+    la: 1,
+    swa: 3,
+    text: 'B.2: "inter-layer hybridization of linear attention and sliding-window attention with a 1:3 ratio"',
+  },
   rows: [
     { model: 'Baseline', hellaswag: 60.21, mmlu: 61.78, ttft64k: 3805.6, ttft128k: 12553.3, parenthesised: false },
     { model: 'H', hellaswag: 57.88, mmlu: 56.08, ttft64k: 2239.7, ttft128k: 4729.4, parenthesised: false },
@@ -57,7 +61,11 @@ export const TABLE13 = {
 /** App. B's set-up (p. 38): CPT from Qwen3-1.7B, 5B tokens, sequence 8k, batch 32, lr 3e-5. */
 export const ABLATION_SETUP = {
   location: { where: 'App. B', page: 38 } as ReportLocation,
-  base: 'Qwen3-1.7B', tokens: 5e9, seqLen: 8192, batch: 32, lr: 3e-5,
+  base: 'Qwen3-1.7B',
+  tokens: 5e9,
+  seqLen: 8192,
+  batch: 32,
+  lr: 3e-5,
   /** Qwen3-1.7B's head dimension (its config.json): an input of ours for the equivalent windows */
   headDim: 128,
 };

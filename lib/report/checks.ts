@@ -29,10 +29,14 @@ export function halfUnit(decimals: number): number {
  * Averages of a row under the readings a printed "Avg." may follow: the unweighted mean of every
  * score, and the mean of group means (e.g. commonsense tasks, MMLU, CMMLU as three groups).
  */
-export function averageReadings(values: readonly number[], groups?: readonly (readonly number[])[]): { unweighted: number; groupMean?: number } {
+export function averageReadings(
+  values: readonly number[],
+  groups?: readonly (readonly number[])[],
+): { unweighted: number; groupMean?: number } {
   const out: { unweighted: number; groupMean?: number } = { unweighted: meanOf(values) };
   if (groups) {
-    for (const g of groups) for (const i of g) if (!(i >= 0 && i < values.length)) throw new RangeError(`group index ${i} outside 0..${values.length - 1}`);
+    for (const g of groups)
+      for (const i of g) if (!(i >= 0 && i < values.length)) throw new RangeError(`group index ${i} outside 0..${values.length - 1}`);
     out.groupMean = meanOf(groups.map((g) => meanOf(g.map((i) => values[i]!))));
   }
   return out;
@@ -40,7 +44,8 @@ export function averageReadings(values: readonly number[], groups?: readonly (re
 
 /** How much of a reference's scores a model keeps, in %: ratio of the means and mean of the per-item ratios. */
 export function recoveryPct(ours: readonly number[], reference: readonly number[]): { ratioOfMeans: number; meanOfRatios: number } {
-  if (ours.length !== reference.length) throw new RangeError(`ours (${ours.length}) and reference (${reference.length}) must have the same length`);
+  if (ours.length !== reference.length)
+    throw new RangeError(`ours (${ours.length}) and reference (${reference.length}) must have the same length`);
   finite(ours, 'ours');
   finite(reference, 'reference');
   return { ratioOfMeans: (100 * meanOf(ours)) / meanOf(reference), meanOfRatios: 100 * meanOf(ours.map((v, i) => v / reference[i]!)) };
@@ -48,7 +53,8 @@ export function recoveryPct(ours: readonly number[], reference: readonly number[
 
 /** Relative drop from `before` to `after`, in % of `before`. */
 export function relativeDropPct(before: number, after: number): number {
-  if (!(before !== 0 && Number.isFinite(before) && Number.isFinite(after))) throw new RangeError(`before must be finite and non-zero, after finite; got ${before}, ${after}`);
+  if (!(before !== 0 && Number.isFinite(before) && Number.isFinite(after)))
+    throw new RangeError(`before must be finite and non-zero, after finite; got ${before}, ${after}`);
   return 100 * (1 - after / before);
 }
 
@@ -65,7 +71,8 @@ export function budgetRange(stages: readonly { tokensB: readonly [number, number
 
 /** Indices where `after` beats `before` (strictly). */
 export function improvedIndices(before: readonly number[], after: readonly number[]): number[] {
-  if (before.length !== after.length) throw new RangeError(`before (${before.length}) and after (${after.length}) must have the same length`);
+  if (before.length !== after.length)
+    throw new RangeError(`before (${before.length}) and after (${after.length}) must have the same length`);
   return after.flatMap((v, i) => (v > before[i]! ? [i] : []));
 }
 
@@ -99,7 +106,8 @@ export function laEquivalentWindow(dk: number, dv = dk): number {
 
 /** Equivalent window of an inter-layer hybrid: the layer-weighted mean of its layers' windows. */
 export function hybridEquivalentWindow(laLayers: number, swaLayers: number, laWindow: number, swaWindow: number): number {
-  if (!(laLayers >= 0 && swaLayers >= 0 && laLayers + swaLayers > 0)) throw new RangeError(`layer counts must be >= 0 with a positive sum, got ${laLayers}, ${swaLayers}`);
+  if (!(laLayers >= 0 && swaLayers >= 0 && laLayers + swaLayers > 0))
+    throw new RangeError(`layer counts must be >= 0 with a positive sum, got ${laLayers}, ${swaLayers}`);
   return (laLayers * laWindow + swaLayers * swaWindow) / (laLayers + swaLayers);
 }
 
@@ -116,12 +124,28 @@ export function bitwiseReductionReadings(bits: number): { reading: string; ratio
   if (!(Number.isInteger(bits) && bits >= 2 && bits <= 30)) throw new RangeError(`bits must be an integer in [2, 30], got ${bits}`);
   const max = 2 ** bits - 1; // largest unsigned count
   const half = 2 ** (bits - 1); // ternary after the zero-point shift: |count| <= 2^(bits-1)
-  const popcount = (n: number): number => n.toString(2).split('').filter((d) => d === '1').length;
+  const popcount = (n: number): number =>
+    n
+      .toString(2)
+      .split('')
+      .filter((d) => d === '1').length;
   return [
-    { reading: `steps, the report's own example: a count of ${2 ** bits} takes ${half} ternary steps and ${bits} bitwise steps`, ratio: half / bits },
-    { reading: `spikes for the largest ${bits}-bit count ${max}: ternary ${max} spikes, bitwise ${popcount(max)}`, ratio: max / popcount(max) },
-    { reading: `spikes after the zero-point shift (|count| <= ${half - 1}): ternary ${half - 1}, bidirectional bitwise ${popcount(half - 1)}`, ratio: (half - 1) / popcount(half - 1) },
+    {
+      reading: `steps, the report's own example: a count of ${2 ** bits} takes ${half} ternary steps and ${bits} bitwise steps`,
+      ratio: half / bits,
+    },
+    {
+      reading: `spikes for the largest ${bits}-bit count ${max}: ternary ${max} spikes, bitwise ${popcount(max)}`,
+      ratio: max / popcount(max),
+    },
+    {
+      reading: `spikes after the zero-point shift (|count| <= ${half - 1}): ternary ${half - 1}, bidirectional bitwise ${popcount(half - 1)}`,
+      ratio: (half - 1) / popcount(half - 1),
+    },
     { reading: `steps for the largest ${bits}-bit count: ternary ${max}, bitwise ${bitLength(max)}`, ratio: max / bitLength(max) },
-    { reading: `spikes, worst case for ternary per bitwise spike: the count ${half} fires ${half} ternary spikes and 1 bitwise spike`, ratio: half },
+    {
+      reading: `spikes, worst case for ternary per bitwise spike: the count ${half} fires ${half} ternary spikes and 1 bitwise spike`,
+      ratio: half,
+    },
   ];
 }

@@ -74,5 +74,8 @@ export const FIG7_LABELS = {
     { length: '256k', spikingBrain: 48.79, llama: 3.17, ratio: 15.39 },
   ],
   /** ratios printed without the two speeds beside them (checked by notebook 06) */
-  ratiosOnly: [{ length: '64k', ratio: 4.04 }, { length: '128k', ratio: 7.52 }],
+  ratiosOnly: [
+    { length: '64k', ratio: 4.04 },
+    { length: '128k', ratio: 7.52 },
+  ],
 } as const;

@@ -38,7 +38,11 @@ export const TABLE11_ACCURACY: ScoreTable = {
 
 /** Table 11's sparsity column (k, sparsity) for the text-vs-table check of §5.5's 69.15 %. */
 export const TABLE11_SPARSITY: readonly { k: number; sparsity: number }[] = [
-  { k: 2, sparsity: 0.73 }, { k: 2.5, sparsity: 0.709 }, { k: 3, sparsity: 0.692 }, { k: 3.5, sparsity: 0.677 }, { k: 4, sparsity: 0.664 },
+  { k: 2, sparsity: 0.73 },
+  { k: 2.5, sparsity: 0.709 },
+  { k: 3, sparsity: 0.692 },
+  { k: 3.5, sparsity: 0.677 },
+  { k: 4, sparsity: 0.664 },
 ];
 
 /** A spike train drawn in Fig. 4 with the count written beside it (time steps left to right). */

@@ -94,7 +94,12 @@ export const TEXT_5_5 = {
 export const TEXT_MEAN_ABS = { location: at('§3.3.1', 11), ratio: 0.8 };
 
 /** §3.3.2 (pp. 12–13): bitwise coding "reducing spike emissions by up to 8× (for an 8-bit count)". */
-export const TEXT_BITWISE = { location: at('§3.3.2', 12), upTo: 8, bits: 8, example: { count: 256, binary: 256, ternary: 128, bitwise: 8 } };
+export const TEXT_BITWISE = {
+  location: at('§3.3.2', 12),
+  upTo: 8,
+  bits: 8,
+  example: { count: 256, binary: 256, ternary: 128, bitwise: 8 },
+};
 
 /** §5.1 (p. 18): statements about Tables 1 and 2. */
 export const TEXT_5_1 = {

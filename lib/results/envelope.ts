@@ -52,18 +52,21 @@ export function validateClaim(c: unknown, where = 'claim'): string[] {
   if (c.status !== 'not-testable' && c.status !== 'cited' && c.reproduced === null) {
     errors.push(`${where}.reproduced may be null only when status is not-testable or cited`);
   }
-  if (c.kind !== undefined && c.kind !== 'exact' && c.kind !== 'measured' && c.kind !== 'timing') errors.push(`${where}.kind must be "exact", "measured" or "timing"`);
+  if (c.kind !== undefined && c.kind !== 'exact' && c.kind !== 'measured' && c.kind !== 'timing')
+    errors.push(`${where}.kind must be "exact", "measured" or "timing"`);
   if ((c.kind === 'measured' || c.kind === 'timing') && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
     errors.push(`${where}.tolerance must be a number >= 0 for a ${c.kind} claim`);
   }
-  if (c.trials !== undefined && !(Number.isInteger(c.trials) && (c.trials as number) > 0)) errors.push(`${where}.trials must be a positive integer`);
+  if (c.trials !== undefined && !(Number.isInteger(c.trials) && (c.trials as number) > 0))
+    errors.push(`${where}.trials must be a positive integer`);
   if (c.ci95 !== undefined) {
     const ci = c.ci95;
     if (!Array.isArray(ci) || ci.length !== 2 || !ci.every((v) => typeof v === 'number' && Number.isFinite(v)) || ci[0] > ci[1]) {
       errors.push(`${where}.ci95 must be [low, high] with low <= high`);
     }
   }
-  if (c.chance !== undefined && !(typeof c.chance === 'number' && Number.isFinite(c.chance))) errors.push(`${where}.chance must be a finite number`);
+  if (c.chance !== undefined && !(typeof c.chance === 'number' && Number.isFinite(c.chance)))
+    errors.push(`${where}.chance must be a finite number`);
   if (c.check !== undefined) {
     const check = c.check as ClaimCheck;
     if (!isObject(check) || !CHECK_RULES.includes(check.rule as never)) {

@@ -52,7 +52,9 @@ export function checkPasses(c: Pick<Claim, 'id' | 'reported' | 'reproduced' | 'c
       return reported >= num(ci[0], 'ci95[0]') && reported <= num(ci[1], 'ci95[1]');
     }
     default:
-      throw new RangeError(`claim ${c.id}: check.rule must be one of ${CHECK_RULES.join(', ')}; got ${JSON.stringify((check as { rule: unknown }).rule)}`);
+      throw new RangeError(
+        `claim ${c.id}: check.rule must be one of ${CHECK_RULES.join(', ')}; got ${JSON.stringify((check as { rule: unknown }).rule)}`,
+      );
   }
 }
 

@@ -16,15 +16,31 @@ export type OutOfRange = (i: number) => number;
  * 8/P fields per byte, the first in the low bits.
  */
 export function encodeWithTable(
-  counts: ArrayLike<number>, table: Uint16Array, tableLo: number, lo: number, hi: number,
-  P: number, out: Uint8Array | Uint16Array, checkInts: boolean, bad: OutOfRange,
+  counts: ArrayLike<number>,
+  table: Uint16Array,
+  tableLo: number,
+  lo: number,
+  hi: number,
+  P: number,
+  out: Uint8Array | Uint16Array,
+  checkInts: boolean,
+  bad: OutOfRange,
 ): void {
   if (P === 8) encodeBytes(counts, table, tableLo, lo, hi, out as Uint8Array, checkInts, bad);
   else if (P === 16) encodeShorts(counts, table, tableLo, lo, hi, out as Uint16Array, checkInts, bad);
   else encodeSubByte(counts, table, tableLo, lo, hi, P, out as Uint8Array, checkInts, bad);
 }
 
-function encodeBytes(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, lo: number, hi: number, out: Uint8Array, checkInts: boolean, bad: OutOfRange): void {
+function encodeBytes(
+  counts: ArrayLike<number>,
+  table: Uint16Array,
+  tableLo: number,
+  lo: number,
+  hi: number,
+  out: Uint8Array,
+  checkInts: boolean,
+  bad: OutOfRange,
+): void {
   for (let i = 0; i < counts.length; i++) {
     let c = counts[i]!;
     if (c < lo || c > hi || (checkInts && (c | 0) !== c)) c = bad(i);
@@ -32,7 +48,16 @@ function encodeBytes(counts: ArrayLike<number>, table: Uint16Array, tableLo: num
   }
 }
 
-function encodeShorts(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, lo: number, hi: number, out: Uint16Array, checkInts: boolean, bad: OutOfRange): void {
+function encodeShorts(
+  counts: ArrayLike<number>,
+  table: Uint16Array,
+  tableLo: number,
+  lo: number,
+  hi: number,
+  out: Uint16Array,
+  checkInts: boolean,
+  bad: OutOfRange,
+): void {
   for (let i = 0; i < counts.length; i++) {
     let c = counts[i]!;
     if (c < lo || c > hi || (checkInts && (c | 0) !== c)) c = bad(i);
@@ -40,7 +65,17 @@ function encodeShorts(counts: ArrayLike<number>, table: Uint16Array, tableLo: nu
   }
 }
 
-function encodeSubByte(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, lo: number, hi: number, P: number, out: Uint8Array, checkInts: boolean, bad: OutOfRange): void {
+function encodeSubByte(
+  counts: ArrayLike<number>,
+  table: Uint16Array,
+  tableLo: number,
+  lo: number,
+  hi: number,
+  P: number,
+  out: Uint8Array,
+  checkInts: boolean,
+  bad: OutOfRange,
+): void {
   const n = counts.length;
   for (let b = 0, i = 0; b < out.length; b++) {
     let byte = 0;
@@ -59,7 +94,14 @@ function encodeSubByte(counts: ArrayLike<number>, table: Uint16Array, tableLo: n
  * leaving `out` partly written, as soon as a count falls outside the table: the caller then takes
  * the checked path.
  */
-export function encodeTracking(counts: ArrayLike<number>, table: Uint16Array, tableLo: number, P: number, out: Uint8Array, minMax: Float64Array): boolean {
+export function encodeTracking(
+  counts: ArrayLike<number>,
+  table: Uint16Array,
+  tableLo: number,
+  P: number,
+  out: Uint8Array,
+  minMax: Float64Array,
+): boolean {
   const span = table.length - 1;
   let min = 0;
   let max = 0;
@@ -123,12 +165,25 @@ export function encodeTrackingOr(counts: ArrayLike<number>, table: Uint16Array, 
     const k6 = counts[i + 6]! - tableLo;
     const k7 = counts[i + 7]! - tableLo;
     if (
-      k0 >>> 0 > span || k1 >>> 0 > span || k2 >>> 0 > span || k3 >>> 0 > span ||
-      k4 >>> 0 > span || k5 >>> 0 > span || k6 >>> 0 > span || k7 >>> 0 > span
-    ) return -1;
+      k0 >>> 0 > span ||
+      k1 >>> 0 > span ||
+      k2 >>> 0 > span ||
+      k3 >>> 0 > span ||
+      k4 >>> 0 > span ||
+      k5 >>> 0 > span ||
+      k6 >>> 0 > span ||
+      k7 >>> 0 > span
+    )
+      return -1;
     const f =
-      table[k0]! | (table[k1]! << 4) | (table[k2]! << 8) | (table[k3]! << 12) |
-      (table[k4]! << 16) | (table[k5]! << 20) | (table[k6]! << 24) | (table[k7]! << 28);
+      table[k0]! |
+      (table[k1]! << 4) |
+      (table[k2]! << 8) |
+      (table[k3]! << 12) |
+      (table[k4]! << 16) |
+      (table[k5]! << 20) |
+      (table[k6]! << 24) |
+      (table[k7]! << 28);
     or |= f;
     out32[w] = f;
   }
@@ -162,27 +217,70 @@ export function encodeSignMagnitudeInt3(counts: ArrayLike<number>, rate: boolean
   if (rate) {
     for (let w = 0; w < words; w++) {
       const i = w << 2;
-      const c0 = counts[i]! | 0, c1 = counts[i + 1]! | 0, c2 = counts[i + 2]! | 0, c3 = counts[i + 3]! | 0;
-      const s0 = c0 >> 31, s1 = c1 >> 31, s2 = c2 >> 31, s3 = c3 >> 31;
-      const a0 = (c0 ^ s0) - s0, a1 = (c1 ^ s1) - s1, a2 = (c2 ^ s2) - s2, a3 = (c3 ^ s3) - s3;
+      const c0 = counts[i]! | 0,
+        c1 = counts[i + 1]! | 0,
+        c2 = counts[i + 2]! | 0,
+        c3 = counts[i + 3]! | 0;
+      const s0 = c0 >> 31,
+        s1 = c1 >> 31,
+        s2 = c2 >> 31,
+        s3 = c3 >> 31;
+      const a0 = (c0 ^ s0) - s0,
+        a1 = (c1 ^ s1) - s1,
+        a2 = (c2 ^ s2) - s2,
+        a3 = (c3 ^ s3) - s3;
       orA |= a0 | a1 | a2 | a3;
-      const m0 = (1 << a0) - 1, m1 = (1 << a1) - 1, m2 = (1 << a2) - 1, m3 = (1 << a3) - 1;
+      const m0 = (1 << a0) - 1,
+        m1 = (1 << a1) - 1,
+        m2 = (1 << a2) - 1,
+        m3 = (1 << a3) - 1;
       orM |= m0 | m1 | m2 | m3;
-      out32[w] = ((m0 << 1) | (s0 & 1)) | (((m1 << 1) | (s1 & 1)) << 8) | (((m2 << 1) | (s2 & 1)) << 16) | (((m3 << 1) | (s3 & 1)) << 24);
+      out32[w] = (m0 << 1) | (s0 & 1) | (((m1 << 1) | (s1 & 1)) << 8) | (((m2 << 1) | (s2 & 1)) << 16) | (((m3 << 1) | (s3 & 1)) << 24);
     }
   } else {
     for (let w = 0; w < words; w++) {
       const i = w << 3;
       // unrolled by hand below: V8 does not unroll, and the loop counter costs more than the work
-      let c = counts[i]! | 0, sg = c >> 31;
-      let a = (c ^ sg) - sg; orA |= a; let f = (a << 1) | (sg & 1);
-      c = counts[i + 1]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 4;
-      c = counts[i + 2]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 8;
-      c = counts[i + 3]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 12;
-      c = counts[i + 4]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 16;
-      c = counts[i + 5]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 20;
-      c = counts[i + 6]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 24;
-      c = counts[i + 7]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 28;
+      let c = counts[i]! | 0,
+        sg = c >> 31;
+      let a = (c ^ sg) - sg;
+      orA |= a;
+      let f = (a << 1) | (sg & 1);
+      c = counts[i + 1]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 4;
+      c = counts[i + 2]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 8;
+      c = counts[i + 3]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 12;
+      c = counts[i + 4]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 16;
+      c = counts[i + 5]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 20;
+      c = counts[i + 6]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 24;
+      c = counts[i + 7]! | 0;
+      sg = c >> 31;
+      a = (c ^ sg) - sg;
+      orA |= a;
+      f |= ((a << 1) | (sg & 1)) << 28;
       out32[w] = f;
     }
     orM = orA;

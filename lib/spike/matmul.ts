@@ -63,7 +63,9 @@ export function spikeMatmul(train: SpikeTrain, weights: Matrix): SpikeMatmulResu
   assertMatrix(weights, 'weights');
   const { rows, cols, data: w } = weights;
   if (train.length % rows !== 0) {
-    throw new RangeError(`train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`);
+    throw new RangeError(
+      `train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`,
+    );
   }
   const tokens = train.length / rows;
   const bitwise = train.scheme.startsWith('bitwise');
@@ -138,7 +140,8 @@ export function weightToBitwise(weights: Matrix): WeightBitPlanes {
   for (let j = 0; j < data.length; j++) {
     const v = data[j]!;
     if (!Number.isInteger(v)) throw new TypeError(`weights.data[${j}] must be an integer, got ${v}`);
-    if (v < INT32_MIN || v > INT32_MAX) throw new RangeError(`weights.data[${j}] = ${v} is outside the Int32 range [${INT32_MIN}, ${INT32_MAX}]`);
+    if (v < INT32_MIN || v > INT32_MAX)
+      throw new RangeError(`weights.data[${j}] = ${v} is outside the Int32 range [${INT32_MIN}, ${INT32_MAX}]`);
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -172,10 +175,15 @@ export function assertBitPlanes(p: WeightBitPlanes, name = 'planes'): void {
     );
   }
   const words = Math.ceil((p.rows * p.cols) / 32);
-  if (!Array.isArray(p.planes) || p.planes.length !== p.T) throw new RangeError(`${name}.planes must be an array of T = ${p.T} planes, got ${Array.isArray(p.planes) ? p.planes.length : String(p.planes)}`);
+  if (!Array.isArray(p.planes) || p.planes.length !== p.T)
+    throw new RangeError(
+      `${name}.planes must be an array of T = ${p.T} planes, got ${Array.isArray(p.planes) ? p.planes.length : String(p.planes)}`,
+    );
   p.planes.forEach((plane, b) => {
     if (!(plane instanceof Uint32Array) || plane.length !== words) {
-      throw new TypeError(`${name}.planes[${b}] must be a Uint32Array of ceil(rows*cols/32) = ${words} words, got ${plane?.constructor?.name} of length ${plane?.length}`);
+      throw new TypeError(
+        `${name}.planes[${b}] must be a Uint32Array of ceil(rows*cols/32) = ${words} words, got ${plane?.constructor?.name} of length ${plane?.length}`,
+      );
     }
   });
 }

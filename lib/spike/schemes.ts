@@ -4,20 +4,9 @@
  * encoders choose when none is given.
  */
 
-export type SpikeScheme =
-  | 'binary'
-  | 'ternary'
-  | 'bitwise'
-  | 'bitwise-bidirectional'
-  | 'bitwise-twos-complement';
+export type SpikeScheme = 'binary' | 'ternary' | 'bitwise' | 'bitwise-bidirectional' | 'bitwise-twos-complement';
 
-export const SPIKE_SCHEMES: readonly SpikeScheme[] = [
-  'binary',
-  'ternary',
-  'bitwise',
-  'bitwise-bidirectional',
-  'bitwise-twos-complement',
-];
+export const SPIKE_SCHEMES: readonly SpikeScheme[] = ['binary', 'ternary', 'bitwise', 'bitwise-bidirectional', 'bitwise-twos-complement'];
 
 /** Largest |count| the library accepts: decoded counts are Int32. */
 export const MAX_ABS_COUNT = 2 ** 31 - 1;
@@ -27,9 +16,7 @@ export const MAX_BITWISE_T = 31;
 
 export function assertScheme(scheme: unknown, argName = 'scheme'): asserts scheme is SpikeScheme {
   if (!SPIKE_SCHEMES.includes(scheme as SpikeScheme)) {
-    throw new TypeError(
-      `${argName} must be one of ${SPIKE_SCHEMES.map((s) => `'${s}'`).join(', ')}; got ${JSON.stringify(scheme)}`,
-    );
+    throw new TypeError(`${argName} must be one of ${SPIKE_SCHEMES.map((s) => `'${s}'`).join(', ')}; got ${JSON.stringify(scheme)}`);
   }
 }
 

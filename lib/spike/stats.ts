@@ -76,9 +76,10 @@ export function absCountHistogram(counts: ArrayLike<number>, maxBin = 32): { bin
 /** Time steps each count needs under every scheme (signed counts skip the unsigned schemes). */
 export function stepsByScheme(count: number): Partial<Record<SpikeScheme, number>> {
   const out: Partial<Record<SpikeScheme, number>> = {};
-  const schemes: SpikeScheme[] = count < 0
-    ? ['ternary', 'bitwise-bidirectional', 'bitwise-twos-complement']
-    : ['binary', 'ternary', 'bitwise', 'bitwise-bidirectional', 'bitwise-twos-complement'];
+  const schemes: SpikeScheme[] =
+    count < 0
+      ? ['ternary', 'bitwise-bidirectional', 'bitwise-twos-complement']
+      : ['binary', 'ternary', 'bitwise', 'bitwise-bidirectional', 'bitwise-twos-complement'];
   for (const s of schemes) out[s] = stepsNeeded(count, s);
   return out;
 }

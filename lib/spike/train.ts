@@ -7,16 +7,7 @@ import { assertNumericArrayLike } from '../util/arrays.js';
 import { isIntegerTypedArray, popcount32 } from '../util/bits.js';
 import { decodeWithTable, encodeSignMagnitudeInt3, encodeTracking, encodeTrackingOr, encodeWithTable, repackNarrower } from './codec.js';
 import { countOfField, decodeTable, encodeTable, fieldOf, makeLayout, MAX_RATE_T, splitField, type Layout } from './layout.js';
-import {
-  assertScheme,
-  defaultSteps,
-  isBitwise,
-  isSigned,
-  MAX_ABS_COUNT,
-  MAX_BITWISE_T,
-  stepsNeeded,
-  type SpikeScheme,
-} from './schemes.js';
+import { assertScheme, defaultSteps, isBitwise, isSigned, MAX_ABS_COUNT, MAX_BITWISE_T, stepsNeeded, type SpikeScheme } from './schemes.js';
 
 export interface SpikeTrain {
   readonly scheme: SpikeScheme;
@@ -76,7 +67,9 @@ function checkCount(counts: ArrayLike<number>, i: number, scheme: SpikeScheme): 
     throw new TypeError(`counts[${i}] must be a finite integer, got ${String(c)}`);
   }
   if (c < 0 && !isSigned(scheme)) {
-    throw new RangeError(`counts[${i}] = ${c} is negative; scheme '${scheme}' takes counts >= 0 (use 'ternary' or a signed bitwise scheme)`);
+    throw new RangeError(
+      `counts[${i}] = ${c} is negative; scheme '${scheme}' takes counts >= 0 (use 'ternary' or a signed bitwise scheme)`,
+    );
   }
   if (Math.abs(c) > MAX_ABS_COUNT) {
     throw new RangeError(`counts[${i}] = ${c} is outside the supported range |count| <= ${MAX_ABS_COUNT}`);
@@ -99,7 +92,9 @@ function defaultTFor(maxAbs: number, scheme: SpikeScheme): number {
   const T = defaultSteps(maxAbs, scheme);
   const max = isBitwise(scheme) ? MAX_BITWISE_T : MAX_RATE_T;
   if (T > max) {
-    throw new RangeError(`counts reach |count| = ${maxAbs}, which needs T = ${T} steps under scheme '${scheme}'; the most supported is ${max}`);
+    throw new RangeError(
+      `counts reach |count| = ${maxAbs}, which needs T = ${T} steps under scheme '${scheme}'; the most supported is ${max}`,
+    );
   }
   return T;
 }
@@ -142,11 +137,7 @@ function encodeSinglePass(counts: ArrayLike<number>, scheme: SpikeScheme): Packe
  * official encoders choose from the input; a larger T adds silent leading steps to bitwise
  * trains and silent trailing steps to rate trains, as the official code does.
  */
-export function encodeSpikes(
-  counts: ArrayLike<number>,
-  scheme: SpikeScheme,
-  options: EncodeOptions = {},
-): SpikeTrain {
+export function encodeSpikes(counts: ArrayLike<number>, scheme: SpikeScheme, options: EncodeOptions = {}): SpikeTrain {
   assertScheme(scheme);
   if (counts == null) throw new TypeError(`counts must be an array-like of integers, got ${String(counts)}`);
   // a BigInt64Array, a string or a length of -1 or 1.5 would give a raw JS error or a broken train

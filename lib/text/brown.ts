@@ -23,7 +23,10 @@ export function stripBrownTags(tagged: string): string {
   if (typeof tagged !== 'string') throw new TypeError(`expected the tagged text of a Brown file, got ${typeof tagged}`);
   const sentences: string[] = [];
   for (const line of tagged.split('\n')) {
-    const tokens = line.trim().split(/\s+/).filter((t) => t.length > 0);
+    const tokens = line
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t.length > 0);
     if (tokens.length === 0) continue;
     const words = tokens.map((t) => {
       const slash = t.lastIndexOf('/');
@@ -59,7 +62,8 @@ export interface CorpusSplit {
  * are grouped by category, so every category contributes to every part (90 / 5 / 5 % of documents).
  */
 export function splitCorpus(docs: readonly BrownDocument[]): CorpusSplit {
-  if (!Array.isArray(docs) || docs.length < 20) throw new RangeError(`expected at least 20 documents to split, got ${Array.isArray(docs) ? docs.length : typeof docs}`);
+  if (!Array.isArray(docs) || docs.length < 20)
+    throw new RangeError(`expected at least 20 documents to split, got ${Array.isArray(docs) ? docs.length : typeof docs}`);
   const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: CorpusSplit = { train: [], validation: [], test: [] };
   sorted.forEach((d, i) => {

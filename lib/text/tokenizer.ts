@@ -20,7 +20,8 @@ export class ByteTokenizer {
   }
 
   decode(ids: readonly number[]): string {
-    for (const t of ids) if (!Number.isInteger(t) || t < 0 || t > 255) throw new RangeError(`token ids must be integers in [0, 255], got ${t}`);
+    for (const t of ids)
+      if (!Number.isInteger(t) || t < 0 || t > 255) throw new RangeError(`token ids must be integers in [0, 255], got ${t}`);
     return new TextDecoder().decode(Uint8Array.from(ids));
   }
 
@@ -32,11 +33,16 @@ export class ByteTokenizer {
   }
 
   toJSON(): TokenizerJSON {
-    return { kind: 'byte', vocab_size: 256, description: 'byte-level: token id = UTF-8 byte of the text (Brown is ASCII: one token per character)' };
+    return {
+      kind: 'byte',
+      vocab_size: 256,
+      description: 'byte-level: token id = UTF-8 byte of the text (Brown is ASCII: one token per character)',
+    };
   }
 
   static fromJSON(json: TokenizerJSON): ByteTokenizer {
-    if (json?.kind !== 'byte' || json.vocab_size !== 256) throw new RangeError(`expected a byte tokenizer {kind: 'byte', vocab_size: 256}, got ${JSON.stringify(json)}`);
+    if (json?.kind !== 'byte' || json.vocab_size !== 256)
+      throw new RangeError(`expected a byte tokenizer {kind: 'byte', vocab_size: 256}, got ${JSON.stringify(json)}`);
     return new ByteTokenizer();
   }
 }

@@ -8,7 +8,8 @@ import { checkInteger } from '../util/validate.js';
 
 function checkStream(tokens: ArrayLike<number>, length: number): void {
   checkInteger('window length', length, 2);
-  if (tokens == null || tokens.length < length) throw new RangeError(`expected a token stream of at least ${length} tokens, got ${tokens?.length}`);
+  if (tokens == null || tokens.length < length)
+    throw new RangeError(`expected a token stream of at least ${length} tokens, got ${tokens?.length}`);
 }
 
 /**

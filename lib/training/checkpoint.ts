@@ -37,14 +37,30 @@ export interface CheckpointManifest {
 
 /** A manifest entry for saved bytes. */
 export function checkpointEntry(o: {
-  file: string; description: string; parent: string | null; config: ModelConfig; steps: number; tokensSeen: number;
-  validationLoss: number; dtype: CheckpointEntry['dtype']; bytes: Uint8Array;
+  file: string;
+  description: string;
+  parent: string | null;
+  config: ModelConfig;
+  steps: number;
+  tokensSeen: number;
+  validationLoss: number;
+  dtype: CheckpointEntry['dtype'];
+  bytes: Uint8Array;
 }): CheckpointEntry {
-  if (!/^[a-z0-9-]+\.safetensors$/.test(o.file)) throw new RangeError(`checkpoint file must be lower-case words joined by "-" ending in .safetensors, got "${o.file}"`);
+  if (!/^[a-z0-9-]+\.safetensors$/.test(o.file))
+    throw new RangeError(`checkpoint file must be lower-case words joined by "-" ending in .safetensors, got "${o.file}"`);
   if (!Number.isFinite(o.validationLoss)) throw new RangeError(`validationLoss must be finite, got ${o.validationLoss}`);
   return {
-    file: o.file, description: o.description, parent: o.parent, config: configToJSON(o.config), steps: o.steps, tokensSeen: o.tokensSeen,
-    validationLoss: o.validationLoss, dtype: o.dtype, bytes: o.bytes.length, sha256: sha256Hex(o.bytes),
+    file: o.file,
+    description: o.description,
+    parent: o.parent,
+    config: configToJSON(o.config),
+    steps: o.steps,
+    tokensSeen: o.tokensSeen,
+    validationLoss: o.validationLoss,
+    dtype: o.dtype,
+    bytes: o.bytes.length,
+    sha256: sha256Hex(o.bytes),
   };
 }
 

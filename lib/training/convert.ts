@@ -21,8 +21,16 @@ export interface Conversion {
 /** A new model of config `target` with every shared parameter of `base` copied in. */
 export function convertModel(base: SpikingBrainModel, target: Partial<ModelConfig>, seed = 42): Conversion {
   const c = resolveConfig(target);
-  for (const f of ['vocab_size', 'hidden_size', 'num_attention_heads', 'num_key_value_heads', 'intermediate_size', 'num_hidden_layers'] as const) {
-    if (c[f] !== base.config[f]) throw new RangeError(`conversion keeps the base's dims: ${f} is ${base.config[f]} in the base, ${c[f]} in the target`);
+  for (const f of [
+    'vocab_size',
+    'hidden_size',
+    'num_attention_heads',
+    'num_key_value_heads',
+    'intermediate_size',
+    'num_hidden_layers',
+  ] as const) {
+    if (c[f] !== base.config[f])
+      throw new RangeError(`conversion keeps the base's dims: ${f} is ${base.config[f]} in the base, ${c[f]} in the target`);
   }
   const model = new SpikingBrainModel(c, { seed });
   const sd = stateDict(base);
@@ -50,4 +58,3 @@ export function convertModel(base: SpikingBrainModel, target: Partial<ModelConfi
     tf.dispose(Object.values(sd));
   }
 }
-

@@ -10,7 +10,8 @@ import { checkInteger } from '../util/validate.js';
 export function evaluateLoss(model: SpikingBrainModel, windows: readonly number[][], batchSize = 16): number {
   if (windows.length === 0) throw new RangeError('expected at least one evaluation window');
   const L1 = windows[0]!.length;
-  if (L1 < 2 || windows.some((w) => w.length !== L1)) throw new RangeError(`expected windows of equal length >= 2, got lengths ${[...new Set(windows.map((w) => w.length))].join(', ')}`);
+  if (L1 < 2 || windows.some((w) => w.length !== L1))
+    throw new RangeError(`expected windows of equal length >= 2, got lengths ${[...new Set(windows.map((w) => w.length))].join(', ')}`);
   checkInteger('batchSize', batchSize, 1);
   let total = 0;
   for (let i = 0; i < windows.length; i += batchSize) {

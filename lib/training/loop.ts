@@ -68,7 +68,8 @@ export function formatProgress(p: Progress): string {
 export function trainLoop(o: TrainLoopOptions): TrainLoopResult {
   const start = o.startStep ?? 0;
   checkInteger('steps', o.steps, 0);
-  if (!Number.isInteger(start) || start < 0 || start > o.steps) throw new RangeError(`startStep must be an integer in [0, ${o.steps}], got ${start}`);
+  if (!Number.isInteger(start) || start < 0 || start > o.steps)
+    throw new RangeError(`startStep must be an integer in [0, ${o.steps}], got ${start}`);
   const logEvery = o.logEvery ?? 25;
   const losses: number[] = [];
   const t0 = Date.now();
@@ -95,12 +96,24 @@ export function trainLoop(o: TrainLoopOptions): TrainLoopResult {
       const secs = Math.max(1e-3, (Date.now() - t0) / 1000);
       const recent = losses.slice(-logEvery);
       o.onProgress({
-        step: done, total: o.steps, loss, meanLoss: recent.reduce((a, b) => a + b, 0) / recent.length, lr,
-        tokens: done * tokensPerStep, tokensPerSecond: tokens / secs, etaSeconds: ((o.steps - done) * secs) / (done - start),
+        step: done,
+        total: o.steps,
+        loss,
+        meanLoss: recent.reduce((a, b) => a + b, 0) / recent.length,
+        lr,
+        tokens: done * tokensPerStep,
+        tokensPerSecond: tokens / secs,
+        etaSeconds: ((o.steps - done) * secs) / (done - start),
       });
     }
     if (o.onCheckpoint && o.checkpointEvery && (done % o.checkpointEvery === 0 || last)) o.onCheckpoint(done, done * tokensPerStep);
   }
   const seconds = (Date.now() - t0) / 1000;
-  return { losses, steps: o.steps - start, tokensSeen: o.steps * tokensPerStep, seconds, tokensPerSecond: seconds > 0 ? tokens / seconds : 0 };
+  return {
+    losses,
+    steps: o.steps - start,
+    tokensSeen: o.steps * tokensPerStep,
+    seconds,
+    tokensPerSecond: seconds > 0 ? tokens / seconds : 0,
+  };
 }

@@ -35,7 +35,8 @@ export function passkeyPrompts(tok: ByteTokenizer, filler: ArrayLike<number>, o:
   const needle = tok.encode(NEEDLE);
   const end = tok.encode(END);
   const minDistance = end.length + needle.length;
-  if (!Number.isInteger(o.distance) || o.distance < minDistance) throw new RangeError(`distance must be an integer >= ${minDistance}, got ${o.distance}`);
+  if (!Number.isInteger(o.distance) || o.distance < minDistance)
+    throw new RangeError(`distance must be an integer >= ${minDistance}, got ${o.distance}`);
   const digitPos = o.length - 1 - o.distance;
   if (digitPos < needle.length) throw new RangeError(`length ${o.length} is too short for distance ${o.distance}`);
   checkInteger('trials', o.trials, 1);

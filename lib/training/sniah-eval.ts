@@ -28,7 +28,8 @@ export function scoreSniah(model: SpikingBrainModel, tok: ByteTokenizer, docs: r
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer >= 1, got ${batchSize}`);
   const len = docs[0]!.ids.length;
   const digits = docs[0]!.answer.length;
-  if (docs.some((d) => d.ids.length !== len || d.answer.length !== digits)) throw new RangeError('docs must share one prompt length and one value length');
+  if (docs.some((d) => d.ids.length !== len || d.answer.length !== digits))
+    throw new RangeError('docs must share one prompt length and one value length');
   const digitIds = Array.from({ length: 10 }, (_, d) => tok.id(String(d)));
   let successes = 0;
   let firstDigitSuccesses = 0;
@@ -54,14 +55,22 @@ export function sniahAnswerLoss(model: SpikingBrainModel, docs: readonly SniahDo
   if (!Array.isArray(docs) || docs.length === 0) throw new RangeError('docs must hold at least one document');
   const len = docs[0]!.ids.length;
   const digits = docs[0]!.answer.length;
-  if (docs.some((d) => d.ids.length !== len || d.answer.length !== digits)) throw new RangeError('docs must share one prompt length and one value length');
+  if (docs.some((d) => d.ids.length !== len || d.answer.length !== digits))
+    throw new RangeError('docs must share one prompt length and one value length');
   let total = 0;
   for (let i = 0; i < docs.length; i += batchSize) {
     const chunk = docs.slice(i, i + batchSize);
     total += tf.tidy(() => {
       const logits = model.forward(chunk.map((d) => [...d.ids, ...d.answer.slice(0, -1)]));
       const logp = tf.logSoftmax(tf.slice(logits, [0, len - 1, 0], [chunk.length, digits, -1]));
-      const onehot = tf.oneHot(tf.tensor2d(chunk.map((d) => d.answer), [chunk.length, digits], 'int32'), logits.shape[2]);
+      const onehot = tf.oneHot(
+        tf.tensor2d(
+          chunk.map((d) => d.answer),
+          [chunk.length, digits],
+          'int32',
+        ),
+        logits.shape[2],
+      );
       return -tf.sum(tf.mul(onehot, logp)).dataSync()[0]!;
     });
   }
@@ -106,22 +115,44 @@ export function sniahGrid(model: SpikingBrainModel, tok: ByteTokenizer, haystack
   }
   const digits = o.digits ?? 4;
   const cells: SniahCell[] = [];
-  o.lengths.forEach((length, li) => o.depths.forEach((depth, di) => {
-    const docs = sniahDocuments(tok, haystack, { length, depth, trials: o.trials, seed: o.seed + 1009 * li + 17 * di, keys: o.keys ?? 'heldout', digits, format: o.format ?? 'code' });
-    const s = scoreSniah(model, tok, docs, o.batchSize);
-    cells.push({ ...s, length, depth, rate: s.successes / s.trials, ci95: wilsonInterval(s.successes, s.trials) });
-  }));
+  o.lengths.forEach((length, li) =>
+    o.depths.forEach((depth, di) => {
+      const docs = sniahDocuments(tok, haystack, {
+        length,
+        depth,
+        trials: o.trials,
+        seed: o.seed + 1009 * li + 17 * di,
+        keys: o.keys ?? 'heldout',
+        digits,
+        format: o.format ?? 'code',
+      });
+      const s = scoreSniah(model, tok, docs, o.batchSize);
+      cells.push({ ...s, length, depth, rate: s.successes / s.trials, ci95: wilsonInterval(s.successes, s.trials) });
+    }),
+  );
   return { cells, chance: { value: 1 / 10 ** digits, firstDigit: 0.1 }, digits };
 }
 
 /** Pools the cells of one length (all depths): successes, trials, rate and Wilson interval. */
-export function sniahPooled(grid: SniahGrid, length: number, score: 'value' | 'firstDigit' = 'value'): { successes: number; trials: number; rate: number; ci95: [number, number]; chance: number } {
+export function sniahPooled(
+  grid: SniahGrid,
+  length: number,
+  score: 'value' | 'firstDigit' = 'value',
+): { successes: number; trials: number; rate: number; ci95: [number, number]; chance: number } {
   const cells = grid.cells.filter((c) => c.length === length);
-  if (cells.length === 0) throw new RangeError(`length ${length} is not in the grid (lengths: ${[...new Set(grid.cells.map((c) => c.length))].join(', ')})`);
-  if (score !== 'value' && score !== 'firstDigit') throw new RangeError(`score must be 'value' or 'firstDigit', got ${JSON.stringify(score)}`);
+  if (cells.length === 0)
+    throw new RangeError(`length ${length} is not in the grid (lengths: ${[...new Set(grid.cells.map((c) => c.length))].join(', ')})`);
+  if (score !== 'value' && score !== 'firstDigit')
+    throw new RangeError(`score must be 'value' or 'firstDigit', got ${JSON.stringify(score)}`);
   const successes = cells.reduce((a, c) => a + (score === 'value' ? c.successes : c.firstDigitSuccesses), 0);
   const trials = cells.reduce((a, c) => a + c.trials, 0);
-  return { successes, trials, rate: successes / trials, ci95: wilsonInterval(successes, trials), chance: score === 'value' ? grid.chance.value : grid.chance.firstDigit };
+  return {
+    successes,
+    trials,
+    rate: successes / trials,
+    ci95: wilsonInterval(successes, trials),
+    chance: score === 'value' ? grid.chance.value : grid.chance.firstDigit,
+  };
 }
 
 export type SniahVariant = 'fa' | 'swa' | 'swa_small' | 'la' | 'hybrid';
@@ -153,8 +184,10 @@ export interface SniahClaimOptions {
 
 /** `conversion.<variant>.sniah_<where>`: percent recalled, with trials, Wilson ci95 (percent) and chance (percent). */
 export function sniahClaim(o: SniahClaimOptions): Claim {
-  if (!SNIAH_VARIANTS.includes(o.variant)) throw new RangeError(`variant must be one of ${SNIAH_VARIANTS.join(', ')}; got ${JSON.stringify(o.variant)}`);
-  if (o.where !== 'inside' && o.where !== 'beyond') throw new RangeError(`where must be 'inside' or 'beyond', got ${JSON.stringify(o.where)}`);
+  if (!SNIAH_VARIANTS.includes(o.variant))
+    throw new RangeError(`variant must be one of ${SNIAH_VARIANTS.join(', ')}; got ${JSON.stringify(o.variant)}`);
+  if (o.where !== 'inside' && o.where !== 'beyond')
+    throw new RangeError(`where must be 'inside' or 'beyond', got ${JSON.stringify(o.where)}`);
   if (!(o.chance >= 0 && o.chance <= 1)) throw new RangeError(`chance must be a fraction in [0, 1], got ${JSON.stringify(o.chance)}`);
   if (typeof o.note !== 'string' || o.note.trim() === '') throw new RangeError('note must say what was measured');
   const [lo, hi] = wilsonInterval(o.successes, o.trials);

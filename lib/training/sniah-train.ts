@@ -51,7 +51,10 @@ export interface SniahTrainResult {
 }
 
 /** The longest needle prompt at `step` (the curriculum), in [shortest, length - digits]. */
-export function sniahCurriculumMax(step: number, o: Pick<SniahTrainOptions, 'tok' | 'steps' | 'length' | 'digits' | 'format' | 'curriculum'>): number {
+export function sniahCurriculumMax(
+  step: number,
+  o: Pick<SniahTrainOptions, 'tok' | 'steps' | 'length' | 'digits' | 'format' | 'curriculum'>,
+): number {
   const longest = o.length - o.digits;
   if (!o.curriculum) return longest;
   const { from, share } = o.curriculum;
@@ -70,15 +73,24 @@ export function trainSniah(o: SniahTrainOptions): SniahTrainResult {
   let stoppedBy: SniahTrainResult['stoppedBy'] = 'steps';
   try {
     for (let step = 0; step < o.steps; step++) {
-      if (o.maxSeconds !== undefined && (Date.now() - t0) / 1000 > o.maxSeconds) { stoppedBy = 'time'; break; }
+      if (o.maxSeconds !== undefined && (Date.now() - t0) / 1000 > o.maxSeconds) {
+        stoppedBy = 'time';
+        break;
+      }
       (optimizer as unknown as { learningRate: number }).learningRate = cosineLearningRate(step, o.lr);
       const ex = sniahTrainingExamples(o.tok, o.tokens, step, o.batch, o.length + 1, {
-        fraction: o.fraction, seed: o.seed, digits: o.digits, format: o.format, maxLength: sniahCurriculumMax(step, o), repeats: o.repeats,
+        fraction: o.fraction,
+        seed: o.seed,
+        digits: o.digits,
+        format: o.format,
+        maxLength: sniahCurriculumMax(step, o),
+        repeats: o.repeats,
       });
       const { inputs, targets } = nextTokenBatch(ex.rows);
-      const loss = o.answerWeight === 1
-        ? trainStep(o.model, optimizer, inputs, targets)
-        : weightedTrainStep(o.model, optimizer, inputs, targets, answerWeights(ex.answers, o.length, o.digits, o.answerWeight));
+      const loss =
+        o.answerWeight === 1
+          ? trainStep(o.model, optimizer, inputs, targets)
+          : weightedTrainStep(o.model, optimizer, inputs, targets, answerWeights(ex.answers, o.length, o.digits, o.answerWeight));
       if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
       losses.push(loss);
       const done = step + 1;
@@ -86,9 +98,14 @@ export function trainSniah(o: SniahTrainOptions): SniahTrainResult {
         const secs = (Date.now() - t0) / 1000;
         const recent = losses.slice(-logEvery);
         const eta = ((o.steps - done) * secs) / done;
-        o.onProgress(`step ${done}/${o.steps}  loss ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(3)}  ${Math.round((done * o.batch * o.length) / secs)} tok/s  ETA ${Math.round(eta)} s`);
+        o.onProgress(
+          `step ${done}/${o.steps}  loss ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(3)}  ${Math.round((done * o.batch * o.length) / secs)} tok/s  ETA ${Math.round(eta)} s`,
+        );
       }
-      if (o.stopRule && done % o.stopRule.every === 0 && done < o.steps && o.stopRule.done(done)) { stoppedBy = 'rule'; break; }
+      if (o.stopRule && done % o.stopRule.every === 0 && done < o.steps && o.stopRule.done(done)) {
+        stoppedBy = 'rule';
+        break;
+      }
     }
   } finally {
     optimizer.dispose();

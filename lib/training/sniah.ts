@@ -42,7 +42,8 @@ export const SNIAH_FORMATS: readonly SniahFormat[] = ['code', 'marker'];
 
 /** The needle sentence and the question for a key and value (the question ends where the value must follow). */
 export function sniahText(name: string, value: string, format: SniahFormat = 'code'): { needle: string; question: string } {
-  if (!SNIAH_FORMATS.includes(format)) throw new RangeError(`format must be one of ${SNIAH_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+  if (!SNIAH_FORMATS.includes(format))
+    throw new RangeError(`format must be one of ${SNIAH_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
   const m = format === 'marker' ? '#' : '';
   return { needle: ` The code of ${name} is ${m}${value}. `, question: `\nThe code of ${name} is ${m}` };
 }
@@ -93,7 +94,8 @@ export function sniahDocument(tok: ByteTokenizer, haystack: ArrayLike<number>, o
   const digits = checkInteger('digits', o.digits ?? 4, 1, 9);
   const format = o.format ?? 'code';
   const length = checkInteger('length', o.length, sniahMinLength(tok, digits, format));
-  if (typeof o.depth !== 'number' || !(o.depth >= 0 && o.depth <= 1)) throw new RangeError(`depth must be a number in [0, 1], got ${JSON.stringify(o.depth)}`);
+  if (typeof o.depth !== 'number' || !(o.depth >= 0 && o.depth <= 1))
+    throw new RangeError(`depth must be a number in [0, 1], got ${JSON.stringify(o.depth)}`);
   const names = sniahKeyNames(o.keys);
   const key = names[Math.floor(rng() * names.length)]!;
   const value = Array.from({ length: digits }, () => String(Math.floor(rng() * 10))).join('');
@@ -153,15 +155,30 @@ export interface SniahMixtureOptions {
  * are plain windows of `tokens`. Needle rows come first. Question positions vary, so the model does
  * not learn that the question sits at the end of the window.
  */
-export function sniahTrainingBatch(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): number[][] {
+export function sniahTrainingBatch(
+  tok: ByteTokenizer,
+  tokens: ArrayLike<number>,
+  step: number,
+  batch: number,
+  length: number,
+  o: SniahMixtureOptions,
+): number[][] {
   return sniahTrainingExamples(tok, tokens, step, batch, length, o).rows;
 }
 
 /** sniahTrainingBatch's rows and, per row, the index of the answer's first digit (-1 for plain text rows), e.g. to weight the answer in a loss. */
-export function sniahTrainingExamples(tok: ByteTokenizer, tokens: ArrayLike<number>, step: number, batch: number, length: number, o: SniahMixtureOptions): { rows: number[][]; answerAt: number[]; answers: number[][] } {
+export function sniahTrainingExamples(
+  tok: ByteTokenizer,
+  tokens: ArrayLike<number>,
+  step: number,
+  batch: number,
+  length: number,
+  o: SniahMixtureOptions,
+): { rows: number[][]; answerAt: number[]; answers: number[][] } {
   checkInteger('step', step, 0);
   checkInteger('batch', batch, 1);
-  if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1)) throw new RangeError(`fraction must be a number in [0, 1], got ${JSON.stringify(o.fraction)}`);
+  if (typeof o.fraction !== 'number' || !(o.fraction >= 0 && o.fraction <= 1))
+    throw new RangeError(`fraction must be a number in [0, 1], got ${JSON.stringify(o.fraction)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be an integer, got ${JSON.stringify(o.seed)}`);
   const digits = checkInteger('digits', o.digits ?? 4, 1, 9);
   const format = o.format ?? 'code';

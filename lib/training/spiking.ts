@@ -56,7 +56,12 @@ function stats(counts: Int32Array, cols: number, maxBin: number, window: number)
  * Runs the windows with W8ASpike at threshold k, collects the counts of every projection input
  * (lm_head stays float) and restores float mode. The model's weights are not changed.
  */
-export function measureSpiking(model: SpikingBrainModel, windows: readonly number[][], k: number, o: { batchSize?: number; maxBin?: number; window?: number; groupSize?: number } = {}): RealSpikingResult {
+export function measureSpiking(
+  model: SpikingBrainModel,
+  windows: readonly number[][],
+  k: number,
+  o: { batchSize?: number; maxBin?: number; window?: number; groupSize?: number } = {},
+): RealSpikingResult {
   const maxBin = o.maxBin ?? 32;
   const window = o.window ?? 3;
   const stores = new Map<string, Store>();

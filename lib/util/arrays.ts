@@ -15,7 +15,9 @@ export function assertNumericArrayLike(a: unknown, name: string): asserts a is A
     throw new TypeError(`${name} must be an array or typed array of numbers, got ${typeof a === 'string' ? JSON.stringify(a) : String(a)}`);
   }
   if (a instanceof BigInt64Array || a instanceof BigUint64Array) {
-    throw new TypeError(`${name} must hold numbers, got a ${a.constructor.name} (BigInt elements); convert it first, e.g. Float64Array.from(${name}, Number)`);
+    throw new TypeError(
+      `${name} must hold numbers, got a ${a.constructor.name} (BigInt elements); convert it first, e.g. Float64Array.from(${name}, Number)`,
+    );
   }
   const length = (a as { length?: unknown }).length;
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
@@ -33,7 +35,9 @@ export function assertFiniteNumbers(a: ArrayLike<number>, name: string): void {
   for (let i = 0; i < a.length; i++) {
     const v = a[i] as unknown;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new TypeError(`${name}[${i}] must be a finite number, got ${typeof v === 'string' ? JSON.stringify(v) : String(v)} (${typeof v})`);
+      throw new TypeError(
+        `${name}[${i}] must be a finite number, got ${typeof v === 'string' ? JSON.stringify(v) : String(v)} (${typeof v})`,
+      );
     }
   }
 }

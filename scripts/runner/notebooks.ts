@@ -12,7 +12,8 @@ export function listNotebooks(dir: string, only?: string): string[] {
     .sort();
   if (only === undefined) return all;
   const picked = all.filter((f) => f.replace(/\.ipynb$/, '') === only || f.startsWith(`${only}-`));
-  if (picked.length === 0) throw new Error(`--only ${only} matches no notebook; allowed: ${all.map((f) => f.replace(/\.ipynb$/, '')).join(', ')}`);
+  if (picked.length === 0)
+    throw new Error(`--only ${only} matches no notebook; allowed: ${all.map((f) => f.replace(/\.ipynb$/, '')).join(', ')}`);
   return picked;
 }
 
@@ -38,7 +39,10 @@ export function firstCellError(notebookPath: string): string | null {
     if (cell.cell_type !== 'code') continue;
     const outputs = cell.outputs ?? [];
     const err = outputs.find((o) => o.output_type === 'error');
-    const stderr = outputs.filter((o) => o.name === 'stderr').map((o) => joinText(o.text)).join('');
+    const stderr = outputs
+      .filter((o) => o.name === 'stderr')
+      .map((o) => joinText(o.text))
+      .join('');
     const failures = stderr.split('\n').filter((l) => FAILURE_LINE.test(l) && !/^\s+at /.test(l));
     if (!err && failures.length === 0) continue;
     const src = joinText(cell.source);
@@ -66,7 +70,6 @@ export function followProgress(file: string): () => void {
     flush();
   };
 }
-
 
 /**
  * Makes an executed notebook depend on its results only, so a rerun with unchanged results leaves

@@ -27,7 +27,11 @@ export interface AttentionExploration {
 const K = 8;
 
 export function exploreAttention(L: number, window: number, decay: number, seed = 42): AttentionExploration {
-  for (const [name, v] of [['L', L], ['window', window], ['decay', decay]] as const) {
+  for (const [name, v] of [
+    ['L', L],
+    ['window', window],
+    ['decay', decay],
+  ] as const) {
     const l: Limits = ATTENTION_LIMITS[name];
     if (!(Number.isFinite(v) && v >= l.min && v <= l.max && (!l.integer || Number.isInteger(v)))) {
       throw new RangeError(`${name} must be ${l.integer ? 'an integer' : 'a number'} in [${l.min}, ${l.max}], got ${v}`);
@@ -37,11 +41,20 @@ export function exploreAttention(L: number, window: number, decay: number, seed 
   const q = Float64Array.from({ length: L * K }, () => rng() * 2 - 1);
   const k = Float64Array.from({ length: L * K }, () => rng() * 2 - 1);
   // ReLU feature map on q and k, as the GLA layer applies; decay per channel in log space, scaled by `decay`
-  const rq = q.map((x) => Math.max(0, x)), rk = k.map((x) => Math.max(0, x));
+  const rq = q.map((x) => Math.max(0, x)),
+    rk = k.map((x) => Math.max(0, x));
   const gk = Float64Array.from({ length: L * K }, () => -decay * (0.5 + rng()));
   const full = softmaxAttentionMap({ q, k, L, K });
   const swa = softmaxAttentionMap({ q, k, L, K }, window);
   const gla = glaAttentionMap({ q: rq, k: rk, gk, L, K });
   const d = window - 1;
-  return { L, window, decay, full, swa, gla, beyondWindow: { full: farWeightShare(full, L, d), swa: farWeightShare(swa, L, d), gla: farWeightShare(gla, L, d) } };
+  return {
+    L,
+    window,
+    decay,
+    full,
+    swa,
+    gla,
+    beyondWindow: { full: farWeightShare(full, L, d), swa: farWeightShare(swa, L, d), gla: farWeightShare(gla, L, d) },
+  };
 }

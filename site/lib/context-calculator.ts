@@ -22,7 +22,13 @@ export const CALCULATOR_PRESETS: Record<string, { label: string; short: string; 
 };
 
 /** The memory chart's axes: GiB on a log scale against context. */
-export const MEMORY_CHART = { xLabel: 'context (tokens)', yLabel: 'decoding state (GiB, bf16)', xType: 'log', yType: 'log', width: 600 } as const;
+export const MEMORY_CHART = {
+  xLabel: 'context (tokens)',
+  yLabel: 'decoding state (GiB, bf16)',
+  xType: 'log',
+  yType: 'log',
+  width: 600,
+} as const;
 
 export interface ContextReadout {
   plan: string;
@@ -37,7 +43,14 @@ export interface ContextReadout {
 export const PASTED = 'pasted';
 
 /** Fields a pasted config.json must give (the library would otherwise fill SpikingBrain-7B's). */
-export const REQUIRED_FIELDS = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'num_key_value_heads', 'intermediate_size'] as const;
+export const REQUIRED_FIELDS = [
+  'vocab_size',
+  'hidden_size',
+  'num_hidden_layers',
+  'num_attention_heads',
+  'num_key_value_heads',
+  'intermediate_size',
+] as const;
 
 /** Upper limits on a pasted config's sizes (stated beside the widget), and on the text itself. */
 export const CONFIG_LIMITS: Record<string, number> = {
@@ -63,21 +76,29 @@ export const LOG2_CONTEXT_LIMITS = { min: 10, max: 22, integer: true } as const;
 export function pastedConfig(json: string): ModelConfig {
   const text = json.trim();
   if (text === '') throw new RangeError(`config.json is empty: paste a config.json, or choose a preset`);
-  if (text.length > MAX_JSON_CHARS) throw new RangeError(`config.json is ${text.length.toLocaleString('en-US')} characters; at most ${MAX_JSON_CHARS.toLocaleString('en-US')}`);
+  if (text.length > MAX_JSON_CHARS)
+    throw new RangeError(
+      `config.json is ${text.length.toLocaleString('en-US')} characters; at most ${MAX_JSON_CHARS.toLocaleString('en-US')}`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     throw new SyntaxError(`config.json is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('config.json must be a JSON object like {"hidden_size": 3584, ...}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new TypeError('config.json must be a JSON object like {"hidden_size": 3584, ...}');
   const o = parsed as Record<string, unknown>;
   const missing = REQUIRED_FIELDS.filter((k) => o[k] === undefined);
-  if (missing.length) throw new RangeError(`config.json is missing ${missing.join(', ')} (the calculator needs ${REQUIRED_FIELDS.join(', ')}; it fills in no model's values)`);
+  if (missing.length)
+    throw new RangeError(
+      `config.json is missing ${missing.join(', ')} (the calculator needs ${REQUIRED_FIELDS.join(', ')}; it fills in no model's values)`,
+    );
   for (const [k, max] of Object.entries(CONFIG_LIMITS)) {
     const v = o[k];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) throw new RangeError(`config.${k} must be an integer in [0, ${max.toLocaleString('en-US')}] here, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)
+      throw new RangeError(`config.${k} must be an integer in [0, ${max.toLocaleString('en-US')}] here, got ${JSON.stringify(v)}`);
   }
   return configFromJSON(o);
 }
@@ -91,8 +112,10 @@ export function calculatorConfig(preset: string, json?: string): ModelConfig {
 }
 
 export function contextReadout(c: ModelConfig, context: number, gpus: number): ContextReadout {
-  if (!(Number.isInteger(gpus) && gpus >= GPU_LIMITS.min && gpus <= GPU_LIMITS.max)) throw new RangeError(`H100s must be an integer in [${GPU_LIMITS.min}, ${GPU_LIMITS.max}], got ${gpus}`);
-  if (!(Number.isInteger(context) && context >= 1 && context <= 2 ** LOG2_CONTEXT_LIMITS.max)) throw new RangeError(`context must be an integer in [1, ${2 ** LOG2_CONTEXT_LIMITS.max}], got ${context}`);
+  if (!(Number.isInteger(gpus) && gpus >= GPU_LIMITS.min && gpus <= GPU_LIMITS.max))
+    throw new RangeError(`H100s must be an integer in [${GPU_LIMITS.min}, ${GPU_LIMITS.max}], got ${gpus}`);
+  if (!(Number.isInteger(context) && context >= 1 && context <= 2 ** LOG2_CONTEXT_LIMITS.max))
+    throw new RangeError(`context must be an integer in [1, ${2 ** LOG2_CONTEXT_LIMITS.max}], got ${context}`);
   const flops = prefillFlops(c, context).total;
   return {
     plan: describePlan(c),
@@ -107,7 +130,8 @@ export function contextReadout(c: ModelConfig, context: number, gpus: number): C
 /** Decoding memory (GiB) against context for two configs, for the chart. */
 export function memoryCurve(configs: { name: string; config: ModelConfig }[], maxContext: number) {
   const rows: { x: number; y: number; series: string }[] = [];
-  for (let n = 1024; n <= maxContext; n *= 2) for (const c of configs) rows.push({ x: n, y: inferenceStateBytes(c.config, n) / 2 ** 30, series: c.name });
+  for (let n = 1024; n <= maxContext; n *= 2)
+    for (const c of configs) rows.push({ x: n, y: inferenceStateBytes(c.config, n) / 2 ** 30, series: c.name });
   return rows;
 }
 

@@ -16,7 +16,18 @@ export interface DataFile {
 }
 
 /** Property names that tooling probes on any object (promises, JSON, frameworks): answered, never thrown. */
-const PROBES = new Set(['then', 'toJSON', 'constructor', 'length', 'valueOf', 'toString', 'nodeType', 'asymmetricMatch', '$$typeof', '__proto__']);
+const PROBES = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'length',
+  'valueOf',
+  'toString',
+  'nodeType',
+  'asymmetricMatch',
+  '$$typeof',
+  '__proto__',
+]);
 
 /**
  * Wraps a results object so reading a missing field throws `data/<file>.json: results.a.b is missing`.
@@ -31,7 +42,9 @@ export function guardResults<T>(value: T, file: string, path = 'results'): T {
       if (typeof key === 'symbol' || PROBES.has(key)) return v;
       const here = Array.isArray(target) ? `${path}[${key}]` : `${path}.${key}`;
       if (!Array.isArray(target) && !(key in target)) {
-        throw new Error(`${file}: ${here} is missing (fields here: ${Object.keys(target).join(', ') || 'none'}); rerun the notebook or fix the page that reads it`);
+        throw new Error(
+          `${file}: ${here} is missing (fields here: ${Object.keys(target).join(', ') || 'none'}); rerun the notebook or fix the page that reads it`,
+        );
       }
       return guardResults(v, file, here);
     },
@@ -70,7 +83,10 @@ export function result<T = unknown>(stem: string, path: string, expect?: 'number
   let v: unknown = dataFile(stem).results;
   for (const key of path.split('.')) v = (v as Record<string, unknown>)[key];
   const type = Array.isArray(v) ? 'array' : typeof v;
-  if (expect && type !== expect) throw new Error(`data/${stem}.json: results.${path} should be ${expect === 'array' ? 'an array' : `a ${expect}`}, got ${JSON.stringify(v)?.slice(0, 60)}`);
+  if (expect && type !== expect)
+    throw new Error(
+      `data/${stem}.json: results.${path} should be ${expect === 'array' ? 'an array' : `a ${expect}`}, got ${JSON.stringify(v)?.slice(0, 60)}`,
+    );
   return v as T;
 }
 

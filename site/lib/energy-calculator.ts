@@ -18,7 +18,10 @@ export interface EnergyInputs {
 }
 
 /** Stated beside the widget and checked before any work: energies in pJ, spikes per channel, a share. */
-export const ENERGY_LIMITS: Record<Exclude<keyof EnergyInputs, 'withFetch' | 'spikesPerFiring'>, Limits & { label: string; step: string }> = {
+export const ENERGY_LIMITS: Record<
+  Exclude<keyof EnergyInputs, 'withFetch' | 'spikesPerFiring'>,
+  Limits & { label: string; step: string }
+> = {
   fp16: { label: 'FP16 MAC (pJ)', min: 0, max: 100, minOpen: true, step: '0.01' },
   int8: { label: 'INT8 MAC (pJ)', min: 0, max: 100, minOpen: true, step: '0.01' },
   add: { label: 'INT8 add (pJ)', min: 0, max: 10, minOpen: true, step: '0.001' },
@@ -47,7 +50,13 @@ export function energyReadout(i: EnergyInputs) {
   const spikesAll = i.spikesPerFiring ? i.spikes * (1 - i.silent) : i.spikes;
   const c = i.withFetch
     ? (() => {
-        const e = macEnergyWithFetch(spikesAll, { silentFraction: i.silent, fetchPj: i.fetch, addPj: i.add, int8MacPj: i.int8, fp16MacPj: i.fp16 });
+        const e = macEnergyWithFetch(spikesAll, {
+          silentFraction: i.silent,
+          fetchPj: i.fetch,
+          addPj: i.add,
+          int8MacPj: i.int8,
+          fp16MacPj: i.fp16,
+        });
         return compareMacEnergy(e.spikingPj, e.denseFp16Pj, e.denseInt8Pj);
       })()
     : compareMacEnergy(spikingMacEnergy(spikesAll, i.add), i.fp16, i.int8);

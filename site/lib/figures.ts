@@ -1,5 +1,8 @@
 /** Figures the notebooks rendered to data/figures/ (SVG or HTML markup), grouped by notebook number. */
-const markup = import.meta.glob('../../data/figures/*.{svg,html}', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const markup = import.meta.glob('../../data/figures/*.{svg,html}', { eager: true, query: '?raw', import: 'default' }) as Record<
+  string,
+  string
+>;
 
 export interface Figure {
   name: string;

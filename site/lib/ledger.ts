@@ -41,7 +41,19 @@ function decimalsOf(v: number): number {
   return s.includes('.') ? s.split('.')[1]!.length : 0;
 }
 
-const SUPER: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPER: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** Groups the integer part in threes with thin spaces (57 344) from five digits up. */
 function group(s: string): string {
@@ -62,7 +74,11 @@ export function formatNumber(v: number, like?: number | string | null): string {
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e9) {
     const [m, e] = v.toExponential(2).split('e');
-    return `${m!.replace('-', '−')} × 10${e!.replace('+', '').split('').map((c) => SUPER[c] ?? c).join('')}`;
+    return `${m!.replace('-', '−')} × 10${e!
+      .replace('+', '')
+      .split('')
+      .map((c) => SUPER[c] ?? c)
+      .join('')}`;
   }
   const sig = Math.max(0, 2 - Math.floor(Math.log10(a)));
   const ref = typeof like === 'number' && Number.isFinite(like) ? decimalsOf(like) : 0;
@@ -86,7 +102,12 @@ export function withUnit(text: string, unit: string): string {
 export function claimTitle(id: string, topic?: Topic): string {
   const prefix = topic?.claimPrefixes.filter((p) => id.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? id.replace(/[^.]*$/, '');
   const rest = id.slice(prefix.length) || id;
-  return rest.replace(/[._]+/g, ' ').replace(/\bpct\b/g, '%').replace(/\bpj\b/g, 'pJ').replace(/ x$/, '').trim();
+  return rest
+    .replace(/[._]+/g, ' ')
+    .replace(/\bpct\b/g, '%')
+    .replace(/\bpj\b/g, 'pJ')
+    .replace(/ x$/, '')
+    .trim();
 }
 
 /** Interval text for claims measured over trials: "95 % CI 3.1–22.4, 40 trials, chance 10". */

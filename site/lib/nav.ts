@@ -29,7 +29,15 @@ export function topicsOfNotebook(stem: string): Topic[] {
 
 export function sidebar(base: string): NavGroup[] {
   return [
-    { label: 'Start here', links: [{ href: base, label: 'Overview' }, { href: `${base}ledger/`, label: 'Claims ledger' }, { href: `${base}search/`, label: 'Search' }, { href: `${base}live/`, label: 'Watch it spike (live model)' }] },
+    {
+      label: 'Start here',
+      links: [
+        { href: base, label: 'Overview' },
+        { href: `${base}ledger/`, label: 'Claims ledger' },
+        { href: `${base}search/`, label: 'Search' },
+        { href: `${base}live/`, label: 'Watch it spike (live model)' },
+      ],
+    },
     { label: 'Topics', links: topicPages().map((t) => ({ href: `${base}topics/${t.slug}/`, label: t.title })) },
     { label: 'Notebooks', folded: true, links: notebookStems().map((s) => ({ href: `${base}notebooks/${s}/`, label: s })) },
     { label: 'Results and figures', folded: true, links: notebookStems().map((s) => ({ href: `${base}results/${s}/`, label: s })) },

@@ -83,7 +83,12 @@ export function cellOfClaim(stem: string, id: string): number | undefined {
  */
 export function repairTables(md: string): string {
   const lines = md.split('\n');
-  const cells = (l: string) => l.replace(/\\\|/g, '').trim().replace(/^\||\|$/g, '').split('|').length;
+  const cells = (l: string) =>
+    l
+      .replace(/\\\|/g, '')
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|').length;
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^\s*\|?\s*:?-{3,}/.test(lines[i + 1]!) || !lines[i]!.includes('|')) continue;
     const want = cells(lines[i + 1]!);
@@ -98,7 +103,10 @@ export function repairTables(md: string): string {
 
 /** Wraps tables in a keyboard-scrollable region so a wide one never widens the page. */
 function wrapTables(html: string): string {
-  return html.replace(/<table[\s\S]*?<\/table>/g, (t) => `<div class="table-wrap" role="region" aria-label="table" tabindex="0">${t}</div>`);
+  return html.replace(
+    /<table[\s\S]*?<\/table>/g,
+    (t) => `<div class="table-wrap" role="region" aria-label="table" tabindex="0">${t}</div>`,
+  );
 }
 
 export async function renderNotebook(stem: string): Promise<RenderedNotebook> {

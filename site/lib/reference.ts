@@ -6,7 +6,11 @@
  */
 import ts from 'typescript';
 
-const sources = import.meta.glob(['../../lib/**/*.ts', '!../../lib/dist/**', '!../../lib/node/**', '!../../lib/**/index.ts'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const sources = import.meta.glob(['../../lib/**/*.ts', '!../../lib/dist/**', '!../../lib/node/**', '!../../lib/**/index.ts'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
 
 export interface ApiEntry {
   name: string;
@@ -24,7 +28,13 @@ export interface ApiModule {
 }
 
 const cleanDoc = (raw: string): string =>
-  raw.replace(/^\/\*\*?/, '').replace(/\*\/$/, '').split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim();
+  raw
+    .replace(/^\/\*\*?/, '')
+    .replace(/\*\/$/, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*\* ?/, ''))
+    .join('\n')
+    .trim();
 
 function leadingDoc(node: ts.Node, text: string): string {
   const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
@@ -32,7 +42,8 @@ function leadingDoc(node: ts.Node, text: string): string {
   return docs.length ? cleanDoc(text.slice(docs[docs.length - 1]!.pos, docs[docs.length - 1]!.end)) : '';
 }
 
-const isExported = (n: ts.Node): boolean => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isExported = (n: ts.Node): boolean =>
+  ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 export function libraryReference(): ApiModule[] {
   const modules: ApiModule[] = [];
@@ -45,20 +56,29 @@ export function libraryReference(): ApiModule[] {
       if (!isExported(st)) continue;
       const doc = leadingDoc(st, text);
       const sig = (end: number) => text.slice(st.getStart(sf), end).replace(/\s+$/, '');
-      if (ts.isFunctionDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: 'function', signature: sig(st.body ? st.body.getStart(sf) : st.end), doc });
-      else if (ts.isClassDeclaration(st) && st.name) entries.push({ name: st.name.text, kind: 'class', signature: sig(st.members.pos), doc });
+      if (ts.isFunctionDeclaration(st) && st.name)
+        entries.push({ name: st.name.text, kind: 'function', signature: sig(st.body ? st.body.getStart(sf) : st.end), doc });
+      else if (ts.isClassDeclaration(st) && st.name)
+        entries.push({ name: st.name.text, kind: 'class', signature: sig(st.members.pos), doc });
       else if (ts.isInterfaceDeclaration(st)) entries.push({ name: st.name.text, kind: 'interface', signature: sig(st.end), doc });
       else if (ts.isTypeAliasDeclaration(st)) entries.push({ name: st.name.text, kind: 'type', signature: sig(st.end), doc });
       else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           if (!ts.isIdentifier(d.name)) continue;
           const isFn = d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer));
-          const shown = isFn ? sig((d.initializer as ts.ArrowFunction).body.getStart(sf)) : `const ${d.name.text}${d.type ? `: ${d.type.getText(sf)}` : ''}`;
+          const shown = isFn
+            ? sig((d.initializer as ts.ArrowFunction).body.getStart(sf))
+            : `const ${d.name.text}${d.type ? `: ${d.type.getText(sf)}` : ''}`;
           entries.push({ name: d.name.text, kind: isFn ? 'function' : 'const', signature: shown, doc });
         }
       }
     }
-    if (entries.length) modules.push({ path: file.replace(/^.*\/lib\//, '').replace(/\.ts$/, ''), doc: first && !isExported(first) ? fileDoc : fileDoc, entries });
+    if (entries.length)
+      modules.push({
+        path: file.replace(/^.*\/lib\//, '').replace(/\.ts$/, ''),
+        doc: first && !isExported(first) ? fileDoc : fileDoc,
+        entries,
+      });
   }
   return modules;
 }

@@ -18,5 +18,6 @@ export function renderFigure(draw: (document: Document) => unknown): string {
  */
 export function accessibleFigureMarkup(markup: string): string {
   return markup.replace(/<(g|rect|path|line|circle|text)\b([^>]*?)\saria-label="[^"]*"/g, (m, tag: string, attrs: string) =>
-    /\srole="/.test(attrs) ? m : `<${tag}${attrs}`);
+    /\srole="/.test(attrs) ? m : `<${tag}${attrs}`,
+  );
 }

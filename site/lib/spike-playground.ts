@@ -10,12 +10,14 @@ export function parseCounts(text: string): number[] {
   const t = text.trim();
   if (t === '') throw new RangeError(`counts is empty: enter 1 to ${PLAYGROUND_LIMITS.maxCounts} integers, comma-separated`);
   const parts = t.split(/[\s,]+/).filter((s) => s !== '');
-  if (parts.length > PLAYGROUND_LIMITS.maxCounts) throw new RangeError(`counts: at most ${PLAYGROUND_LIMITS.maxCounts} values, got ${parts.length}`);
+  if (parts.length > PLAYGROUND_LIMITS.maxCounts)
+    throw new RangeError(`counts: at most ${PLAYGROUND_LIMITS.maxCounts} values, got ${parts.length}`);
   return parts.map((s, i) => {
     const v = Number(s);
     if (!Number.isFinite(v)) throw new TypeError(`counts[${i}] = "${s}" is not a number`);
     if (!Number.isInteger(v)) throw new RangeError(`counts[${i}] must be an integer, got ${s}`);
-    if (Math.abs(v) > PLAYGROUND_LIMITS.maxAbsCount) throw new RangeError(`counts[${i}] must be within ±${PLAYGROUND_LIMITS.maxAbsCount}, got ${s}`);
+    if (Math.abs(v) > PLAYGROUND_LIMITS.maxAbsCount)
+      throw new RangeError(`counts[${i}] must be within ±${PLAYGROUND_LIMITS.maxAbsCount}, got ${s}`);
     return v;
   });
 }

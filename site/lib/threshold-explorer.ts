@@ -21,21 +21,34 @@ export interface Exploration {
   energyPj: number;
 }
 
-const ROWS = 32, COLS = 3584, SEED = 42, MAX_BIN = 16;
+const ROWS = 32,
+  COLS = 3584,
+  SEED = 42,
+  MAX_BIN = 16;
 const cache = new Map<ReferenceDistribution, Float32Array>();
 
 /** k as the slider allows it: the threshold is mean(|x|) / k. */
 export const K_LIMITS: Limits = { min: 1, max: 6 };
 
 export function explore(kind: ReferenceDistribution, k: number): Exploration {
-  if (!REFERENCE_DISTRIBUTIONS.includes(kind)) throw new RangeError(`distribution must be one of ${REFERENCE_DISTRIBUTIONS.join(', ')}; got ${kind}`);
-  if (!(Number.isFinite(k) && k >= K_LIMITS.min && k <= K_LIMITS.max)) throw new RangeError(`k must be a number in [${K_LIMITS.min}, ${K_LIMITS.max}], got ${k}`);
+  if (!REFERENCE_DISTRIBUTIONS.includes(kind))
+    throw new RangeError(`distribution must be one of ${REFERENCE_DISTRIBUTIONS.join(', ')}; got ${kind}`);
+  if (!(Number.isFinite(k) && k >= K_LIMITS.min && k <= K_LIMITS.max))
+    throw new RangeError(`k must be a number in [${K_LIMITS.min}, ${K_LIMITS.max}], got ${k}`);
   let x = cache.get(kind);
   if (!x) cache.set(kind, (x = referenceActivations(kind, ROWS, COLS, SEED)));
   const { counts } = adaptiveThresholdSpikes(x, ROWS, COLS, k);
   const stats = spikingStatistics(counts, ROWS, COLS);
   const h = absCountHistogram(counts, MAX_BIN);
-  return { kind, k, rows: ROWS, cols: COLS, stats, shares: h.bins.map((b) => b / h.total), energyPj: spikingMacEnergy(stats.avgSpikesBitwise) };
+  return {
+    kind,
+    k,
+    rows: ROWS,
+    cols: COLS,
+    stats,
+    shares: h.bins.map((b) => b / h.total),
+    energyPj: spikingMacEnergy(stats.avgSpikesBitwise),
+  };
 }
 
 /** The histogram's rows: share of |counts| per bin, the last bin gathering everything from MAX_BIN up. */

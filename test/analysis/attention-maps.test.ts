@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { farWeightShare, glaAttentionMap, mulberry32, softmaxAttentionMap } from '../../lib/index.js';
 
-const L = 12, K = 4, V = 3;
+const L = 12,
+  K = 4,
+  V = 3;
 const rng = mulberry32(42);
 const rand = (n: number, f = () => rng() * 2 - 1) => Float64Array.from({ length: n }, f);
-const q = rand(L * K), k = rand(L * K), v = rand(L * V), gk = rand(L * K, () => -0.5 * rng());
+const q = rand(L * K),
+  k = rand(L * K),
+  v = rand(L * V),
+  gk = rand(L * K, () => -0.5 * rng());
 
 /** A [L, L] times v [L, V]. */
-const apply = (A: Float64Array) => Float64Array.from({ length: L * V }, (_, i) => {
-  const t = Math.floor(i / V), c = i % V;
-  let s = 0;
-  for (let j = 0; j < L; j++) s += A[t * L + j]! * v[j * V + c]!;
-  return s;
-});
+const apply = (A: Float64Array) =>
+  Float64Array.from({ length: L * V }, (_, i) => {
+    const t = Math.floor(i / V),
+      c = i % V;
+    let s = 0;
+    for (let j = 0; j < L; j++) s += A[t * L + j]! * v[j * V + c]!;
+    return s;
+  });
 
 describe('attention maps', () => {
   it('GLA map x V equals the recurrence S_t = diag(exp(gk_t)) S_{t-1} + k_t^T v_t, o_t = scale q_t S_t', () => {
     const out = apply(glaAttentionMap({ q, k, gk, L, K }));
     const S = new Float64Array(K * V);
     for (let t = 0; t < L; t++) {
-      for (let a = 0; a < K; a++) for (let c = 0; c < V; c++) S[a * V + c] = Math.exp(gk[t * K + a]!) * S[a * V + c]! + k[t * K + a]! * v[t * V + c]!;
+      for (let a = 0; a < K; a++)
+        for (let c = 0; c < V; c++) S[a * V + c] = Math.exp(gk[t * K + a]!) * S[a * V + c]! + k[t * K + a]! * v[t * V + c]!;
       for (let c = 0; c < V; c++) {
         let o = 0;
         for (let a = 0; a < K; a++) o += q[t * K + a]! * S[a * V + c]!;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contains, impliedSpikesPerChannel, impliedWindow, roundingInterval, windowSparsity, windowSparsityInterval } from '../../lib/index.js';
+import {
+  contains,
+  impliedSpikesPerChannel,
+  impliedWindow,
+  roundingInterval,
+  windowSparsity,
+  windowSparsityInterval,
+} from '../../lib/index.js';
 
-describe('consistency of the report\'s spiking figures', () => {
+describe("consistency of the report's spiking figures", () => {
   it('roundingInterval gives the values a rounded figure stands for', () => {
     const [lo, hi] = roundingInterval(1.13, 2);
     expect(lo).toBeCloseTo(1.125, 12);

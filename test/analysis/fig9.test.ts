@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_FIG9, fig9Readings, windowSpikeShares, windowSpikeSharesFromHistogram, absCountHistogram, roundingTolerance, includesChance } from '../../lib/index.js';
+import {
+  REPORT_FIG9,
+  fig9Readings,
+  windowSpikeShares,
+  windowSpikeSharesFromHistogram,
+  absCountHistogram,
+  roundingTolerance,
+  includesChance,
+} from '../../lib/index.js';
 
 describe('Fig. 9: spikes per count within a 3-step window', () => {
   it('windowSpikeShares bins the popcount of |s| into 0, 1, 2, >= 3', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveThresholdSpikes, encodeSpikes, referenceActivations, shareWithin, spikeSparsity, spikingStatistics, zeroFraction, uniformIntegers } from '../../lib/index.js';
+import {
+  adaptiveThresholdSpikes,
+  encodeSpikes,
+  referenceActivations,
+  shareWithin,
+  spikeSparsity,
+  spikingStatistics,
+  zeroFraction,
+  uniformIntegers,
+} from '../../lib/index.js';
 
 describe('spikingStatistics(counts, rows, cols, window)', () => {
   it('counts every definition on a hand-worked matrix', () => {
@@ -63,7 +72,8 @@ describe('referenceActivations(kind, rows, cols, seed)', () => {
   });
 
   it('puts the outliers in whole channels', () => {
-    const rows = 200, cols = 100;
+    const rows = 200,
+      cols = 100;
     const x = referenceActivations('student-t-outliers', rows, cols, 42, { outlierChannelFraction: 0.05, outlierScale: 50 });
     const colMeanAbs = Array.from({ length: cols }, (_, c) => {
       let s = 0;
@@ -83,7 +93,9 @@ describe('referenceActivations(kind, rows, cols, seed)', () => {
   });
 
   it('rejects unknown kinds and bad parameters, naming them', () => {
-    expect(() => referenceActivations('cauchy' as never, 1, 1, 42)).toThrow(/kind must be one of 'gaussian', 'laplace', 'student-t-outliers'; got "cauchy"/);
+    expect(() => referenceActivations('cauchy' as never, 1, 1, 42)).toThrow(
+      /kind must be one of 'gaussian', 'laplace', 'student-t-outliers'; got "cauchy"/,
+    );
     expect(() => referenceActivations('gaussian', 0, 1, 42)).toThrow(/rows must be an integer >= 1, got 0/);
     expect(() => referenceActivations('student-t-outliers', 1, 1, 42, { dof: 0 })).toThrow(/dof must be an integer >= 1, got 0/);
   });

@@ -18,9 +18,18 @@ describe('data/checkpoints (notebook 07)', () => {
   const windows = evaluationWindows(val, manifest.validation.windows, manifest.validation.length);
 
   it('lists the base, the converted and from-scratch variants and the MoE model', () => {
-    expect(Object.keys(manifest.checkpoints).sort()).toEqual(
-      ['base-fa', 'conv-fa', 'conv-hybrid', 'conv-la', 'conv-swa', 'dense-hybrid-control', 'moe-hybrid', 'scratch-hybrid', 'scratch-la', 'scratch-swa'],
-    );
+    expect(Object.keys(manifest.checkpoints).sort()).toEqual([
+      'base-fa',
+      'conv-fa',
+      'conv-hybrid',
+      'conv-la',
+      'conv-swa',
+      'dense-hybrid-control',
+      'moe-hybrid',
+      'scratch-hybrid',
+      'scratch-la',
+      'scratch-swa',
+    ]);
   });
 
   for (const [name, entry] of Object.entries(manifest.checkpoints)) {

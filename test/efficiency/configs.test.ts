@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describePlan, parameterCount, prefillFlops, qwen3_1_7BConfig, qwen3_1_7BHybridConfig, REPORT_FIG6, REPORT_TABLE7 } from '../../lib/index.js';
+import {
+  describePlan,
+  parameterCount,
+  prefillFlops,
+  qwen3_1_7BConfig,
+  qwen3_1_7BHybridConfig,
+  REPORT_FIG6,
+  REPORT_TABLE7,
+} from '../../lib/index.js';
 
 describe("Table 13's ablation pair: Qwen3-1.7B and its hybrid", () => {
   it('Qwen3-1.7B counts 1.7B parameters, 1.4B without the (tied) embedding, as its model card says', () => {
@@ -13,7 +21,8 @@ describe("Table 13's ablation pair: Qwen3-1.7B and its hybrid", () => {
   });
   it('the FLOP ratio grows with length and the 1:1 hybrid saves more than the 1:3', () => {
     const q = qwen3_1_7BConfig();
-    const ratio = (swaPerLinear: 1 | 3, L: number) => prefillFlops(q, L).total / prefillFlops(qwen3_1_7BHybridConfig(swaPerLinear), L).total;
+    const ratio = (swaPerLinear: 1 | 3, L: number) =>
+      prefillFlops(q, L).total / prefillFlops(qwen3_1_7BHybridConfig(swaPerLinear), L).total;
     expect(ratio(1, 131072)).toBeGreaterThan(ratio(1, 65536));
     expect(ratio(1, 65536)).toBeGreaterThan(ratio(3, 65536));
   });

@@ -1,12 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeFlops, H100_SXM, kvCacheBytes, llama32_1BConfig, parameterCount, prefillFlops, qwen25_7BConfig, resolveConfig, rooflineSeconds, spikingBrain1BAssumedConfig, spikingBrain7BConfig, activeMatmulParameters } from '../../lib/index.js';
+import {
+  decodeBytes,
+  decodeFlops,
+  H100_SXM,
+  kvCacheBytes,
+  llama32_1BConfig,
+  parameterCount,
+  prefillFlops,
+  qwen25_7BConfig,
+  resolveConfig,
+  rooflineSeconds,
+  spikingBrain1BAssumedConfig,
+  spikingBrain7BConfig,
+  activeMatmulParameters,
+} from '../../lib/index.js';
 
-const tiny = (over: Record<string, unknown> = {}) => resolveConfig({ vocab_size: 50, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 64, sliding_window: 3, attn_layers: [1], max_position_embeddings: 64, ...over });
+const tiny = (over: Record<string, unknown> = {}) =>
+  resolveConfig({
+    vocab_size: 50,
+    hidden_size: 32,
+    num_hidden_layers: 2,
+    num_attention_heads: 4,
+    num_key_value_heads: 2,
+    intermediate_size: 64,
+    sliding_window: 3,
+    attn_layers: [1],
+    max_position_embeddings: 64,
+    ...over,
+  });
 
 describe('prefillFlops(config, L)', () => {
   it('counts softmax attention pair by pair: 2 H (K + V) per visible key, causal and windowed', () => {
     const c = tiny({ attn_layers: [0, 1], sliding_window: null });
-    const L = 10, H = 4, K = 8;
+    const L = 10,
+      H = 4,
+      K = 8;
     let pairs = 0;
     for (let t = 0; t < L; t++) pairs += t + 1;
     expect(prefillFlops(c, L).softmaxAttention).toBe(2 * (2 * H * (K + K) * pairs));
@@ -25,7 +53,8 @@ describe('prefillFlops(config, L)', () => {
   });
 
   it('grows quadratically for full attention and linearly for the 7B hybrid at long context', () => {
-    const qw = qwen25_7BConfig(), sb = spikingBrain7BConfig();
+    const qw = qwen25_7BConfig(),
+      sb = spikingBrain7BConfig();
     const L = 1 << 20;
     const ratio = (c: typeof qw) => prefillFlops(c, 2 * L).total / prefillFlops(c, L).total;
     expect(ratio(qw)).toBeGreaterThan(3.5);
@@ -39,8 +68,9 @@ describe('prefillFlops(config, L)', () => {
 });
 
 describe('decode cost', () => {
-  it('full attention reads a KV cache that grows with context; the hybrid\'s stops at the window', () => {
-    const l1 = llama32_1BConfig(), s1 = spikingBrain1BAssumedConfig();
+  it("full attention reads a KV cache that grows with context; the hybrid's stops at the window", () => {
+    const l1 = llama32_1BConfig(),
+      s1 = spikingBrain1BAssumedConfig();
     const grow = (c: typeof l1) => decodeBytes(c, 200_000).cache - decodeBytes(c, 100_000).cache;
     expect(grow(l1)).toBe(kvCacheBytes(l1, 200_000) - kvCacheBytes(l1, 100_000));
     expect(grow(l1)).toBeGreaterThan(0);

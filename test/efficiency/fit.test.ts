@@ -4,7 +4,10 @@ import { evalPolynomial, fitPolynomial, fitPowerLaw, powerLawPredictionInterval,
 describe('fitPowerLaw(xs, ys)', () => {
   it('recovers an exact power law', () => {
     const xs = [1, 2, 4, 8, 16];
-    const f = fitPowerLaw(xs, xs.map((x) => 3 * x ** 1.5));
+    const f = fitPowerLaw(
+      xs,
+      xs.map((x) => 3 * x ** 1.5),
+    );
     expect(f.coefficient).toBeCloseTo(3, 10);
     expect(f.exponent).toBeCloseTo(1.5, 10);
     expect(f.exponentStdError).toBeCloseTo(0, 10);
@@ -15,7 +18,8 @@ describe('fitPowerLaw(xs, ys)', () => {
     const xs = [1, 2, 3, 4, 5, 6];
     const ys = [2.1, 3.9, 6.3, 7.8, 10.4, 11.7];
     const f = fitPowerLaw(xs, ys);
-    const near = powerLawPredictionInterval(f, 3.5), far = powerLawPredictionInterval(f, 60);
+    const near = powerLawPredictionInterval(f, 3.5),
+      far = powerLawPredictionInterval(f, 60);
     expect(near.low).toBeLessThan(near.mid);
     expect(near.high).toBeGreaterThan(near.mid);
     expect(far.high / far.low).toBeGreaterThan(near.high / near.low);
@@ -32,10 +36,18 @@ describe('fitPowerLaw(xs, ys)', () => {
 describe('fitPolynomial(xs, ys, degree)', () => {
   it('fits a line and a parabola exactly, at large x too', () => {
     const xs = [262144, 524288, 1048576];
-    const line = fitPolynomial(xs, xs.map((x) => 650 + 0.026 * x), 1);
+    const line = fitPolynomial(
+      xs,
+      xs.map((x) => 650 + 0.026 * x),
+      1,
+    );
     expect(line[0]).toBeCloseTo(650, 6);
     expect(line[1]).toBeCloseTo(0.026, 12);
-    const quad = fitPolynomial(xs, xs.map((x) => 300 + 0.027 * x - 1e-9 * x * x), 2);
+    const quad = fitPolynomial(
+      xs,
+      xs.map((x) => 300 + 0.027 * x - 1e-9 * x * x),
+      2,
+    );
     expect(evalPolynomial(quad, 4194304)).toBeCloseTo(300 + 0.027 * 4194304 - 1e-9 * 4194304 ** 2, 4);
   });
 

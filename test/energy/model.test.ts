@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { spikingMacEnergy, compareMacEnergy, gainFromReduction, macEnergyWithFetch, FP16_MAC, INT8_MAC, INT8_ADD, SRAM_READ_PER_BYTE } from '../../lib/index.js';
+import {
+  spikingMacEnergy,
+  compareMacEnergy,
+  gainFromReduction,
+  macEnergyWithFetch,
+  FP16_MAC,
+  INT8_MAC,
+  INT8_ADD,
+  SRAM_READ_PER_BYTE,
+} from '../../lib/index.js';
 
 describe('energy constants', () => {
   it('carry the 45 nm figures and their sources', () => {

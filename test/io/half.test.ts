@@ -33,7 +33,10 @@ function checkNearestEven(x: number, h: number, decode: (h: number) => number, m
     return;
   }
   const mag = h & 0x7fff;
-  const neighbours = [mag - 1, mag + 1].filter((m) => m >= 0).map((m) => decode((h & 0x8000) | m)).filter(Number.isFinite);
+  const neighbours = [mag - 1, mag + 1]
+    .filter((m) => m >= 0)
+    .map((m) => decode((h & 0x8000) | m))
+    .filter(Number.isFinite);
   const err = Math.abs(x - v);
   for (const n of neighbours) {
     const other = Math.abs(x - n);
@@ -57,9 +60,9 @@ describe('float16 (binary16) conversions', () => {
   });
 
   it('known values: 1, the largest finite, the smallest subnormal, signed zero, infinities', () => {
-    expect(Array.from(float32ToFloat16(new Float32Array([1, -2, 65504, 2 ** -24, 2 ** -14, -0, Infinity, -Infinity, 0.1])))).toEqual(
-      [0x3c00, 0xc000, 0x7bff, 0x0001, 0x0400, 0x8000, 0x7c00, 0xfc00, 0x2e66],
-    );
+    expect(Array.from(float32ToFloat16(new Float32Array([1, -2, 65504, 2 ** -24, 2 ** -14, -0, Infinity, -Infinity, 0.1])))).toEqual([
+      0x3c00, 0xc000, 0x7bff, 0x0001, 0x0400, 0x8000, 0x7c00, 0xfc00, 0x2e66,
+    ]);
     expect(float16BitsToFloat32(0x3555)).toBe(0.333251953125);
     expect(float16BitsToFloat32(0x0001)).toBe(2 ** -24);
   });

@@ -70,9 +70,13 @@ describe('tensorsFromTf(named, dtype) and toTfTensors(tensors)', () => {
     const entries = tensorsFromTf({ x });
     expect(leakedTensors(() => tf.dispose(Object.values(toTfTensors(entries))))).toBe(0);
     // a failure half way leaves nothing behind
-    expect(leakedTensors(() => {
-      expect(() => toTfTensors({ ...entries, bad: { dtype: 'I8', shape: [1], data: new Int32Array(1) } })).toThrow(/tensors\["bad"\]: I8 data must be an Int8Array/);
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        expect(() => toTfTensors({ ...entries, bad: { dtype: 'I8', shape: [1], data: new Int32Array(1) } })).toThrow(
+          /tensors\["bad"\]: I8 data must be an Int8Array/,
+        );
+      }),
+    ).toBe(0);
     x.dispose();
   });
 

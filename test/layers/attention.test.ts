@@ -7,7 +7,16 @@ import { maxAbsDiff } from '../helpers/close.js';
 useWasmBackend();
 
 const base: AttentionLayerOptions = {
-  name: 'model.layers.1.attn', hiddenSize: 16, numHeads: 4, numKvHeads: 2, window: null, ropeTheta: 1e4, std: 0.3, outStd: 0.3, seed: 3, runtime: defaultRuntime(),
+  name: 'model.layers.1.attn',
+  hiddenSize: 16,
+  numHeads: 4,
+  numKvHeads: 2,
+  window: null,
+  ropeTheta: 1e4,
+  std: 0.3,
+  outStd: 0.3,
+  seed: 3,
+  runtime: defaultRuntime(),
 };
 const input = (B: number, L: number, D: number, seed = 1) => tf.tensor3d(Float32Array.from(normalSamples(B * L * D, seed)), [B, L, D]);
 
@@ -74,9 +83,11 @@ describe('AttentionLayer (GQA softmax attention with RoPE)', () => {
   it('leaks nothing over repeated calls and rejects a wrong input, naming it', () => {
     const layer = new AttentionLayer({ ...base, window: 3 });
     const x = input(1, 5, 16);
-    expect(leakedTensors(() => {
-      for (let i = 0; i < 3; i++) layer.apply(x).dispose();
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        for (let i = 0; i < 3; i++) layer.apply(x).dispose();
+      }),
+    ).toBe(0);
     expect(() => layer.apply(tf.zeros([1, 5, 8]) as tf.Tensor3D)).toThrow(/expected x of shape \[B, L, 16\], got \[1, 5, 8\]/);
     x.dispose();
     layer.dispose();
@@ -93,19 +104,39 @@ describe('sinkAttention(q, k, v, sinkK, sinkV, options)', () => {
     const sk = r(H * S * K, 4);
     const sv = r(H * S * K, 5);
     const window = 2;
-    const got = tf.tidy(() => sinkAttention(
-      tf.tensor4d(q, [1, H, Lq, K]), tf.tensor4d(k, [1, H, Lk, K]), tf.tensor4d(v, [1, H, Lk, K]),
-      tf.tensor4d(sk, [1, H, S, K]), tf.tensor4d(sv, [1, H, S, K]), { window },
-    ).arraySync()[0]![0]!);
+    const got = tf.tidy(
+      () =>
+        sinkAttention(
+          tf.tensor4d(q, [1, H, Lq, K]),
+          tf.tensor4d(k, [1, H, Lk, K]),
+          tf.tensor4d(v, [1, H, Lk, K]),
+          tf.tensor4d(sk, [1, H, S, K]),
+          tf.tensor4d(sv, [1, H, S, K]),
+          { window },
+        ).arraySync()[0]![0]!,
+    );
     const rows = (a: number[], n: number) => Array.from({ length: n }, (_, i) => a.slice(i * K, i * K + K));
     for (let i = 0; i < Lq; i++) {
       const qi = i + Lk - Lq;
-      const want = attendRef([rows(q, Lq)[i]!], [...rows(sk, S), ...rows(k, Lk)], [...rows(sv, S), ...rows(v, Lk)], (j) => j < S || (j - S <= qi && qi - (j - S) < window));
+      const want = attendRef(
+        [rows(q, Lq)[i]!],
+        [...rows(sk, S), ...rows(k, Lk)],
+        [...rows(sv, S), ...rows(v, Lk)],
+        (j) => j < S || (j - S <= qi && qi - (j - S) < window),
+      );
       want.forEach((w, d) => expect(got[i]![d]).toBeCloseTo(w, 5));
     }
   });
   it('rejects more queries than keys', () => {
-    expect(() => sinkAttention(tf.zeros([1, 1, 3, 4]) as tf.Tensor4D, tf.zeros([1, 1, 2, 4]) as tf.Tensor4D, tf.zeros([1, 1, 2, 4]) as tf.Tensor4D, null, null, { window: null }))
-      .toThrow(/expected Lq <= Lk, got Lq = 3, Lk = 2/);
+    expect(() =>
+      sinkAttention(
+        tf.zeros([1, 1, 3, 4]) as tf.Tensor4D,
+        tf.zeros([1, 1, 2, 4]) as tf.Tensor4D,
+        tf.zeros([1, 1, 2, 4]) as tf.Tensor4D,
+        null,
+        null,
+        { window: null },
+      ),
+    ).toThrow(/expected Lq <= Lk, got Lq = 3, Lk = 2/);
   });
 });

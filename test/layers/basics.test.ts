@@ -1,6 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Linear, RMSNorm, SwiGLU, applyRope, defaultRuntime, normalSamples, randomSwiGLU, rmsNorm, ropeTables, swiglu } from '../../lib/index.js';
+import {
+  Linear,
+  RMSNorm,
+  SwiGLU,
+  applyRope,
+  defaultRuntime,
+  normalSamples,
+  randomSwiGLU,
+  rmsNorm,
+  ropeTables,
+  swiglu,
+} from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 import { maxAbsDiff } from '../helpers/close.js';
 
@@ -35,7 +46,9 @@ describe('applyRope(x, offset, theta)', () => {
     tf.tidy(() => {
       const x = tf.tensor4d(Float32Array.from(normalSamples(1 * 2 * 5 * 8, 1)), [1, 2, 5, 8]);
       const y = applyRope(x, 0, 1e4);
-      expect(maxAbsDiff(tf.slice(y, [0, 0, 0, 0], [-1, -1, 1, -1]).dataSync(), tf.slice(x, [0, 0, 0, 0], [-1, -1, 1, -1]).dataSync())).toBeLessThan(1e-7);
+      expect(
+        maxAbsDiff(tf.slice(y, [0, 0, 0, 0], [-1, -1, 1, -1]).dataSync(), tf.slice(x, [0, 0, 0, 0], [-1, -1, 1, -1]).dataSync()),
+      ).toBeLessThan(1e-7);
       expect(maxAbsDiff(tf.norm(y, 'euclidean', -1).dataSync(), tf.norm(x, 'euclidean', -1).dataSync())).toBeLessThan(1e-5);
     });
   });
@@ -87,7 +100,8 @@ describe('Linear', () => {
     lin.dispose();
   });
   it('derives weights from the seed and the name: same name, same weights', () => {
-    const mk = (name: string) => new Linear({ name, inFeatures: 4, outFeatures: 4, bias: false, std: 0.1, seed: 7, runtime: defaultRuntime() });
+    const mk = (name: string) =>
+      new Linear({ name, inFeatures: 4, outFeatures: 4, bias: false, std: 0.1, seed: 7, runtime: defaultRuntime() });
     const [a, b, c] = [mk('x'), mk('x'), mk('y')];
     expect(Array.from(a.weight.dataSync())).toEqual(Array.from(b.weight.dataSync()));
     expect(Array.from(a.weight.dataSync())).not.toEqual(Array.from(c.weight.dataSync()));
@@ -96,11 +110,19 @@ describe('Linear', () => {
 });
 
 describe('SwiGLU (tfjs)', () => {
-  it("equals the float64 swiglu of layers/moe-naive.ts on the same weights", () => {
+  it('equals the float64 swiglu of layers/moe-naive.ts on the same weights', () => {
     const D = 8;
     const F = 12;
     const ref = randomSwiGLU(D, F, 3);
-    const ffn = new SwiGLU({ name: 'mlp', hiddenSize: D, intermediateSize: F, std: 0.02, downStd: 0.02, seed: 1, runtime: defaultRuntime() });
+    const ffn = new SwiGLU({
+      name: 'mlp',
+      hiddenSize: D,
+      intermediateSize: F,
+      std: 0.02,
+      downStd: 0.02,
+      seed: 1,
+      runtime: defaultRuntime(),
+    });
     ffn.gate.weight.assign(tf.tensor2d(Float32Array.from(ref.gate), [D, F]));
     ffn.up.weight.assign(tf.tensor2d(Float32Array.from(ref.up), [D, F]));
     ffn.down.weight.assign(tf.tensor2d(Float32Array.from(ref.down), [F, D]));

@@ -6,7 +6,15 @@ import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 useWasmBackend();
 
 const base: GLALayerOptions = {
-  name: 'model.layers.0.attn', hiddenSize: 8, numHeads: 2, numKvHeads: 1, normEps: 1e-6, std: 0.4, outStd: 0.4, seed: 11, runtime: defaultRuntime(),
+  name: 'model.layers.0.attn',
+  hiddenSize: 8,
+  numHeads: 2,
+  numKvHeads: 1,
+  normEps: 1e-6,
+  std: 0.4,
+  outStd: 0.4,
+  seed: 11,
+  runtime: defaultRuntime(),
 };
 const input = (B: number, L: number, D: number, seed = 1) => tf.tensor3d(Float32Array.from(normalSamples(B * L * D, seed)), [B, L, D]);
 
@@ -14,7 +22,8 @@ const input = (B: number, L: number, D: number, seed = 1) => tf.tensor3d(Float32
 function glaRef(layer: GLALayer, x: number[][]): number[][] {
   const W = (t: tf.Tensor) => t.arraySync() as number[][];
   const bvec = (t: tf.Tensor | null) => (t ? (t.arraySync() as number[]) : null);
-  const lin = (xs: number[], w: number[][], b: number[] | null) => w[0]!.map((_, o) => xs.reduce((s, xv, i) => s + xv * w[i]![o]!, b ? b[o]! : 0));
+  const lin = (xs: number[], w: number[][], b: number[] | null) =>
+    w[0]!.map((_, o) => xs.reduce((s, xv, i) => s + xv * w[i]![o]!, b ? b[o]! : 0));
   const [H, Hkv, K] = [layer.numHeads, layer.numKvHeads, layer.headDim];
   const fm = (z: number) => (layer.featureMap === 'relu' ? Math.max(z, 0) : 1 / (1 + Math.exp(-z)));
   const logsig = (z: number) => -Math.log1p(Math.exp(-z));
@@ -26,9 +35,12 @@ function glaRef(layer: GLALayer, x: number[][]): number[][] {
     const kPre = lin(xt, W(layer.k.weight), bvec(layer.k.bias));
     const k = kPre.map(fm);
     const v = lin(xt, W(layer.v.weight), bvec(layer.v.bias));
-    const g = layer.gate === 'low_rank'
-      ? lin(lin(xt, W(layer.gk[0]!.weight), null), W(layer.gk[1]!.weight), bvec(layer.gk[1]!.bias)).map((z) => logsig(z) / layer.gateLogitNormalizer)
-      : kPre.map((z) => logsig(-z));
+    const g =
+      layer.gate === 'low_rank'
+        ? lin(lin(xt, W(layer.gk[0]!.weight), null), W(layer.gk[1]!.weight), bvec(layer.gk[1]!.bias)).map(
+            (z) => logsig(z) / layer.gateLogitNormalizer,
+          )
+        : kPre.map((z) => logsig(-z));
     const heads: number[] = [];
     for (let h = 0; h < H; h++) {
       const kvh = Math.floor(h / (H / Hkv));

@@ -6,7 +6,19 @@ import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 useWasmBackend();
 
 const make = (o: Partial<ConstructorParameters<typeof MoE>[0]> = {}) =>
-  new MoE({ name: 'model.layers.1.mlp', hiddenSize: 8, intermediateSize: 16, numExperts: 4, topK: 2, numShared: 1, std: 0.3, downStd: 0.3, seed: 5, runtime: defaultRuntime(), ...o });
+  new MoE({
+    name: 'model.layers.1.mlp',
+    hiddenSize: 8,
+    intermediateSize: 16,
+    numExperts: 4,
+    topK: 2,
+    numShared: 1,
+    std: 0.3,
+    downStd: 0.3,
+    seed: 5,
+    runtime: defaultRuntime(),
+    ...o,
+  });
 
 describe('MoE (eq. 7-8, shared experts)', () => {
   it('routes each token to exactly k experts, weighted by their sigmoid scores', () => {
@@ -18,7 +30,11 @@ describe('MoE (eq. 7-8, shared experts)', () => {
       w.forEach((row, r) => {
         const chosen = row.map((v, i) => [v, i] as const).filter(([v]) => v > 0);
         expect(chosen.length).toBe(2);
-        const top2 = p[r]!.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 2).map(([, i]) => i).sort();
+        const top2 = p[r]!.map((v, i) => [v, i] as const)
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 2)
+          .map(([, i]) => i)
+          .sort();
         expect(chosen.map(([, i]) => i).sort()).toEqual(top2);
         for (const [v, i] of chosen) expect(v).toBeCloseTo(p[r]![i]!, 6);
       });

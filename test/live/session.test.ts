@@ -26,7 +26,11 @@ function run(s: LiveSession, prompt: string, n: number): TokenReport[] {
   return out;
 }
 
-const fingerprint = (rs: TokenReport[]) => ({ tokens: rs.map((r) => r.next), spikes: rs.map((r) => r.layers.map((l) => l.spikes)), silent: rs.map((r) => r.layers.map((l) => l.silentChannels)) });
+const fingerprint = (rs: TokenReport[]) => ({
+  tokens: rs.map((r) => r.next),
+  spikes: rs.map((r) => r.layers.map((l) => l.spikes)),
+  silent: rs.map((r) => r.layers.map((l) => l.silentChannels)),
+});
 
 describe('lib/live: LiveSession on the checkpoints of the live page (notebook 09)', () => {
   let s: LiveSession;
@@ -40,7 +44,8 @@ describe('lib/live: LiveSession on the checkpoints of the live page (notebook 09
     const b = fingerprint(run(s, LIVE_DEFAULT_PROMPT, 12));
     expect(b).toEqual(a);
     if (process.env.UPDATE_LIVE_EXPECTED === '1' || !existsSync(EXPECTED)) {
-      if (process.env.UPDATE_LIVE_EXPECTED !== '1') throw new Error(`${EXPECTED} is missing: run UPDATE_LIVE_EXPECTED=1 npx vitest run test/live`);
+      if (process.env.UPDATE_LIVE_EXPECTED !== '1')
+        throw new Error(`${EXPECTED} is missing: run UPDATE_LIVE_EXPECTED=1 npx vitest run test/live`);
       writeFileSync(EXPECTED, JSON.stringify({ prompt: LIVE_DEFAULT_PROMPT, ...a }) + '\n');
     }
     const expected = JSON.parse(readFileSync(EXPECTED, 'utf8'));

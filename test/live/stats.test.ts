@@ -1,6 +1,16 @@
 /** lib/live's pure parts (issue 15): per-projection spike statistics, eq. 24 energy, top-k and KL, needle examples. */
 import { describe, expect, it } from 'vitest';
-import { ByteTokenizer, klDivergence, liveExamples, naiveEncode, parseProjectionName, projectionTokenStats, softmaxRow, topK, totalVariation } from '../../lib/index.js';
+import {
+  ByteTokenizer,
+  klDivergence,
+  liveExamples,
+  naiveEncode,
+  parseProjectionName,
+  projectionTokenStats,
+  softmaxRow,
+  topK,
+  totalVariation,
+} from '../../lib/index.js';
 
 describe('projectionTokenStats', () => {
   it('counts the spikes of the bitwise-bidirectional train, its T, silent channels and eq. 24 energy', () => {

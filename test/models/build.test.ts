@@ -17,20 +17,37 @@ describe('new SpikingBrainModel(config)', () => {
     const names = m.parameters().map(([n]) => n);
     expect(new Set(names).size).toBe(names.length);
     for (const n of [
-      'model.embeddings.weight', 'model.norm.weight', 'lm_head.weight',
-      'model.layers.0.attn_norm.weight', 'model.layers.0.mlp_norm.weight',
-      'model.layers.0.attn.q_proj.weight', 'model.layers.0.attn.q_proj.bias', 'model.layers.0.attn.k_proj.bias', 'model.layers.0.attn.v_proj.weight',
-      'model.layers.0.attn.gk_proj.0.weight', 'model.layers.0.attn.gk_proj.1.weight', 'model.layers.0.attn.gk_proj.1.bias',
-      'model.layers.0.attn.g_norm.weight', 'model.layers.0.attn.o_proj.weight',
-      'model.layers.1.attn.q_proj.bias', 'model.layers.1.attn.o_proj.weight',
-      'model.layers.1.mlp.gate_proj.weight', 'model.layers.1.mlp.up_proj.weight', 'model.layers.1.mlp.down_proj.weight',
-    ]) expect(names).toContain(n);
+      'model.embeddings.weight',
+      'model.norm.weight',
+      'lm_head.weight',
+      'model.layers.0.attn_norm.weight',
+      'model.layers.0.mlp_norm.weight',
+      'model.layers.0.attn.q_proj.weight',
+      'model.layers.0.attn.q_proj.bias',
+      'model.layers.0.attn.k_proj.bias',
+      'model.layers.0.attn.v_proj.weight',
+      'model.layers.0.attn.gk_proj.0.weight',
+      'model.layers.0.attn.gk_proj.1.weight',
+      'model.layers.0.attn.gk_proj.1.bias',
+      'model.layers.0.attn.g_norm.weight',
+      'model.layers.0.attn.o_proj.weight',
+      'model.layers.1.attn.q_proj.bias',
+      'model.layers.1.attn.o_proj.weight',
+      'model.layers.1.mlp.gate_proj.weight',
+      'model.layers.1.mlp.up_proj.weight',
+      'model.layers.1.mlp.down_proj.weight',
+    ])
+      expect(names).toContain(n);
     expect(names).not.toContain('model.layers.0.attn.o_proj.bias');
     expect(names).not.toContain('model.layers.1.attn.gk_proj.0.weight');
     m.dispose();
   });
   it('is reproducible from its seed and differs across seeds', () => {
-    const [a, b, c] = [new SpikingBrainModel(tinyConfig(), { seed: 1 }), new SpikingBrainModel(tinyConfig(), { seed: 1 }), new SpikingBrainModel(tinyConfig(), { seed: 2 })];
+    const [a, b, c] = [
+      new SpikingBrainModel(tinyConfig(), { seed: 1 }),
+      new SpikingBrainModel(tinyConfig(), { seed: 1 }),
+      new SpikingBrainModel(tinyConfig(), { seed: 2 }),
+    ];
     const w = (m: SpikingBrainModel) => Array.from(m.blocks[0]!.attn.parameters()[0]![1].dataSync().slice(0, 8));
     expect(w(a)).toEqual(w(b));
     expect(w(a)).not.toEqual(w(c));

@@ -1,23 +1,61 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  blockPlan, configFromJSON, describePlan, inferenceStateBytes, kvCacheBytes, parameterCount, qwen25_7BConfig, recurrentStateBytes,
-  resolveConfig, spikingBrain76BConfig, spikingBrain7BConfig, swaWindowKeys, tinyConfig, PRESETS,
+  blockPlan,
+  configFromJSON,
+  describePlan,
+  inferenceStateBytes,
+  kvCacheBytes,
+  parameterCount,
+  qwen25_7BConfig,
+  recurrentStateBytes,
+  resolveConfig,
+  spikingBrain76BConfig,
+  spikingBrain7BConfig,
+  swaWindowKeys,
+  tinyConfig,
+  PRESETS,
 } from '../../lib/index.js';
 
 // W8ASpike/config.json of github.com/BICLab/SpikingBrain-7B
-const reference = JSON.parse(readFileSync(new URL('./fixtures/spikingbrain-7b-config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const reference = JSON.parse(readFileSync(new URL('./fixtures/spikingbrain-7b-config.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('configFromJSON(json)', () => {
   it('reads the reference SpikingBrain-7B config.json into the 7B preset, field for field', () => {
     const c = configFromJSON(reference);
     expect(c).toEqual(spikingBrain7BConfig());
-    for (const k of ['hidden_size', 'num_attention_heads', 'num_key_value_heads', 'attn_layers', 'sliding_window', 'intermediate_size', 'vocab_size', 'rope_theta', 'norm_eps', 'num_hidden_layers']) {
+    for (const k of [
+      'hidden_size',
+      'num_attention_heads',
+      'num_key_value_heads',
+      'attn_layers',
+      'sliding_window',
+      'intermediate_size',
+      'vocab_size',
+      'rope_theta',
+      'norm_eps',
+      'num_hidden_layers',
+    ]) {
       expect(c[k as keyof typeof c]).toEqual(reference[k]);
     }
   });
   it('reads a Qwen2-style config (rms_norm_eps, use_sliding_window false, no attn_layers) as full attention everywhere', () => {
-    const c = configFromJSON({ model_type: 'qwen2', hidden_size: 64, num_hidden_layers: 3, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 96, vocab_size: 50, rms_norm_eps: 1e-5, use_sliding_window: false, sliding_window: 131072, torch_dtype: 'bfloat16' });
+    const c = configFromJSON({
+      model_type: 'qwen2',
+      hidden_size: 64,
+      num_hidden_layers: 3,
+      num_attention_heads: 4,
+      num_key_value_heads: 2,
+      intermediate_size: 96,
+      vocab_size: 50,
+      rms_norm_eps: 1e-5,
+      use_sliding_window: false,
+      sliding_window: 131072,
+      torch_dtype: 'bfloat16',
+    });
     expect(c.norm_eps).toBe(1e-5);
     expect(c.sliding_window).toBeNull();
     expect(blockPlan(c).map((p) => p.mixer)).toEqual(['full', 'full', 'full']);
@@ -26,14 +64,25 @@ describe('configFromJSON(json)', () => {
 
 describe('resolveConfig(partial)', () => {
   it('fills the reference defaults, with attn_layers the odd layers of num_hidden_layers', () => {
-    const c = resolveConfig({ num_hidden_layers: 6, hidden_size: 64, num_attention_heads: 4, num_key_value_heads: 2, vocab_size: 10, intermediate_size: 32 });
+    const c = resolveConfig({
+      num_hidden_layers: 6,
+      hidden_size: 64,
+      num_attention_heads: 4,
+      num_key_value_heads: 2,
+      vocab_size: 10,
+      intermediate_size: 32,
+    });
     expect(c.attn_layers).toEqual([1, 3, 5]);
     expect(c.rope_theta).toBe(1e6);
     expect(c.sliding_window).toBe(4096);
   });
   it('rejects inconsistent configs, naming the field', () => {
-    expect(() => resolveConfig({ hidden_size: 100, num_attention_heads: 3 })).toThrow(/config.hidden_size \(100\) must be divisible by num_attention_heads \(3\)/);
-    expect(() => resolveConfig({ num_key_value_heads: 5 })).toThrow(/config.num_attention_heads \(28\) must be a multiple of num_key_value_heads \(5\)/);
+    expect(() => resolveConfig({ hidden_size: 100, num_attention_heads: 3 })).toThrow(
+      /config.hidden_size \(100\) must be divisible by num_attention_heads \(3\)/,
+    );
+    expect(() => resolveConfig({ num_key_value_heads: 5 })).toThrow(
+      /config.num_attention_heads \(28\) must be a multiple of num_key_value_heads \(5\)/,
+    );
     expect(() => resolveConfig({ attn_layers: [1, 28] })).toThrow(/config.attn_layers entries must be integers in \[0, 27\]/);
     expect(() => resolveConfig({ use_short_conv: true })).toThrow(/use_short_conv = true is not supported/);
     expect(() => resolveConfig({ la_gate: 'key' })).toThrow(/la_gate 'key' .* needs la_feature_map 'sigmoid'/);

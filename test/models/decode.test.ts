@@ -6,14 +6,31 @@ import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 useWasmBackend();
 
 const small = {
-  vocab_size: 40, hidden_size: 32, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 48, rope_theta: 1e4, initializer_range: 0.2,
+  vocab_size: 40,
+  hidden_size: 32,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  intermediate_size: 48,
+  rope_theta: 1e4,
+  initializer_range: 0.2,
 } satisfies Partial<ModelConfig>;
 // GLA, SWA (window 4 + self = 5 keys), full attention
 const inter = resolveConfig({ ...small, num_hidden_layers: 3, attn_layers: [1, 2], full_attn_layers: [2], sliding_window: 4 });
 // LA + SWA with sinks and MoE, then LA + FA
 const intra = resolveConfig({
-  ...small, num_hidden_layers: 2, hybrid: 'intra', attn_layers: [], full_attn_layers: [1], sliding_window: 3, num_sink_tokens: 3,
-  la_feature_map: 'sigmoid', la_gate: 'key', num_experts: 3, num_experts_per_tok: 1, num_shared_experts: 1, moe_intermediate_size: 16,
+  ...small,
+  num_hidden_layers: 2,
+  hybrid: 'intra',
+  attn_layers: [],
+  full_attn_layers: [1],
+  sliding_window: 3,
+  num_sink_tokens: 3,
+  la_feature_map: 'sigmoid',
+  la_gate: 'key',
+  num_experts: 3,
+  num_experts_per_tok: 1,
+  num_shared_experts: 1,
+  moe_intermediate_size: 16,
 });
 
 const N = 13;
@@ -36,7 +53,10 @@ function decodeInPieces(model: SpikingBrainModel, pieces: number[]): tf.Tensor3D
   return all;
 }
 
-describe.each([['inter-layer hybrid (GLA, SWA, FA)', inter], ['intra-layer hybrid (LA+SWA with sinks, LA+FA; MoE)', intra]])('%s decoding with caches', (_, config) => {
+describe.each([
+  ['inter-layer hybrid (GLA, SWA, FA)', inter],
+  ['intra-layer hybrid (LA+SWA with sinks, LA+FA; MoE)', intra],
+])('%s decoding with caches', (_, config) => {
   let model: SpikingBrainModel;
   beforeAll(() => {
     model = new SpikingBrainModel(config, { seed: 3 });
@@ -58,10 +78,12 @@ describe.each([['inter-layer hybrid (GLA, SWA, FA)', inter], ['intra-layer hybri
     });
   });
   it('leaks no tensor across repeated forward calls, decoding included (cache disposed)', () => {
-    expect(leakedTensors(() => {
-      for (let i = 0; i < 3; i++) model.forward(seqs).dispose();
-      decodeInPieces(model, [5, 1, 1]).dispose();
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        for (let i = 0; i < 3; i++) model.forward(seqs).dispose();
+        decodeInPieces(model, [5, 1, 1]).dispose();
+      }),
+    ).toBe(0);
   });
 });
 
@@ -81,14 +103,18 @@ describe('ModelCache memory', () => {
   it('greedyDecode continues a prompt and leaks nothing', () => {
     const model = new SpikingBrainModel(inter, { seed: 1 });
     let out: number[] = [];
-    expect(leakedTensors(() => {
-      out = greedyDecode(model, [1, 2, 3], 5);
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        out = greedyDecode(model, [1, 2, 3], 5);
+      }),
+    ).toBe(0);
     expect(out.length).toBe(5);
     // the same continuation from one forward pass at each step
     const seq = [1, 2, 3];
     for (let s = 0; s < 5; s++) {
-      const next = tf.tidy(() => tf.argMax(tf.reshape(tf.slice(model.forward([seq]), [0, seq.length - 1, 0], [1, 1, -1]), [-1])).dataSync()[0]!);
+      const next = tf.tidy(
+        () => tf.argMax(tf.reshape(tf.slice(model.forward([seq]), [0, seq.length - 1, 0], [1, 1, -1]), [-1])).dataSync()[0]!,
+      );
       seq.push(next);
     }
     expect(out).toEqual(seq.slice(3));

@@ -10,7 +10,17 @@ import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-const small: Partial<ModelConfig> = { ...tinyConfig(), hidden_size: 32, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 64, vocab_size: 64, num_hidden_layers: 2, attn_layers: [1], sliding_window: 8 };
+const small: Partial<ModelConfig> = {
+  ...tinyConfig(),
+  hidden_size: 32,
+  num_attention_heads: 2,
+  num_key_value_heads: 1,
+  intermediate_size: 64,
+  vocab_size: 64,
+  num_hidden_layers: 2,
+  attn_layers: [1],
+  sliding_window: 8,
+};
 
 async function peakBytes(config: Partial<ModelConfig>, L: number): Promise<number> {
   const model = new SpikingBrainModel(config, { seed: 1 });

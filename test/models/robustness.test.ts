@@ -7,13 +7,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
-  SpikingBrainModel, estimateTrainStepBytes, greedyDecode, loadStateDict, resolveConfig, stateDict, tinyConfig, trainStep,
+  SpikingBrainModel,
+  estimateTrainStepBytes,
+  greedyDecode,
+  loadStateDict,
+  resolveConfig,
+  stateDict,
+  tinyConfig,
+  trainStep,
 } from '../../lib/index.js';
 import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-const small = { ...tinyConfig(), hidden_size: 32, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 64, vocab_size: 50, num_hidden_layers: 2, attn_layers: [1], sliding_window: 4 };
+const small = {
+  ...tinyConfig(),
+  hidden_size: 32,
+  num_attention_heads: 2,
+  num_key_value_heads: 1,
+  intermediate_size: 64,
+  vocab_size: 50,
+  num_hidden_layers: 2,
+  attn_layers: [1],
+  sliding_window: 4,
+};
 
 describe('model robustness (issue 14)', () => {
   it('a failed trainStep leaks no tensors: targets of the wrong shape are caught before the forward pass', () => {
@@ -31,9 +48,15 @@ describe('model robustness (issue 14)', () => {
     const opt = tf.train.adam(1e-3);
     const inputs = tf.tensor2d([[1, 2, 3]], [1, 3], 'int32');
     const before = tf.memory().numTensors;
-    for (const [bad, dtype, shown] of [[49 + 950, 'int32', '999'], [-1, 'int32', '-1'], [1.9, 'float32', '1.9']] as const) {
+    for (const [bad, dtype, shown] of [
+      [49 + 950, 'int32', '999'],
+      [-1, 'int32', '-1'],
+      [1.9, 'float32', '1.9'],
+    ] as const) {
       const targets = tf.tensor2d([[2, bad, 4]], [1, 3], dtype);
-      expect(() => trainStep(model, opt, inputs, targets)).toThrow(new RegExp(`token ids must be integers in \\[0, 49\\].*got ${shown.replace('.', '\\.')} in targets`));
+      expect(() => trainStep(model, opt, inputs, targets)).toThrow(
+        new RegExp(`token ids must be integers in \\[0, 49\\].*got ${shown.replace('.', '\\.')} in targets`),
+      );
       expect(() => model.forward(targets)).toThrow(/token ids must be integers/);
       targets.dispose();
     }
@@ -59,9 +82,15 @@ describe('model robustness (issue 14)', () => {
 
   it('config settings that would be ignored are rejected; NaN is reported as NaN', () => {
     expect(() => resolveConfig({ ...small, full_attn_layers: [0] })).toThrow(/full_attn_layers lists 0, which is a GLA layer/);
-    expect(() => resolveConfig({ ...small, hybrid: 'intra', attn_layers: [1] })).toThrow(/attn_layers \[1\] has no effect with hybrid 'intra'/);
-    expect(() => resolveConfig({ ...small, hybrid: 'intra', attn_layers: undefined as unknown as number[], full_attn_layers: [1] })).not.toThrow();
-    expect(() => resolveConfig({ ...small, initializer_range: Number.NaN })).toThrow(/initializer_range must be a finite number >= 0, got NaN/);
+    expect(() => resolveConfig({ ...small, hybrid: 'intra', attn_layers: [1] })).toThrow(
+      /attn_layers \[1\] has no effect with hybrid 'intra'/,
+    );
+    expect(() =>
+      resolveConfig({ ...small, hybrid: 'intra', attn_layers: undefined as unknown as number[], full_attn_layers: [1] }),
+    ).not.toThrow();
+    expect(() => resolveConfig({ ...small, initializer_range: Number.NaN })).toThrow(
+      /initializer_range must be a finite number >= 0, got NaN/,
+    );
   });
 
   it('weights with NaN or Inf are refused on load, naming the weight', () => {
@@ -71,10 +100,23 @@ describe('model robustness (issue 14)', () => {
     const values = sd[name]!.dataSync().slice();
     values[5] = Number.NaN;
     const bad = tf.tensor(values, sd[name]!.shape);
-    const before = model.parameters().find(([n]) => n === name)![1].dataSync().slice();
-    expect(() => loadStateDict(model, { ...sd, [name]: bad })).toThrow(new RegExp(`weight ${name.replace(/\./g, '\\.')} holds a non-finite value \\(NaN at flat index 5\\)`));
+    const before = model
+      .parameters()
+      .find(([n]) => n === name)![1]
+      .dataSync()
+      .slice();
+    expect(() => loadStateDict(model, { ...sd, [name]: bad })).toThrow(
+      new RegExp(`weight ${name.replace(/\./g, '\\.')} holds a non-finite value \\(NaN at flat index 5\\)`),
+    );
     // nothing was assigned
-    expect(Array.from(model.parameters().find(([n]) => n === name)![1].dataSync())).toEqual(Array.from(before));
+    expect(
+      Array.from(
+        model
+          .parameters()
+          .find(([n]) => n === name)![1]
+          .dataSync(),
+      ),
+    ).toEqual(Array.from(before));
     bad.dispose();
     for (const t of Object.values(sd)) t.dispose();
     model.dispose();
@@ -91,13 +133,19 @@ describe('model robustness (issue 14)', () => {
     const rows = Array.from({ length: B }, () => row);
     const before = tf.memory().numTensors;
     // a micro-batch asked for explicitly is checked as asked
-    expect(() => trainStep(model, opt, rows, rows, { microBatch: B })).toThrow(new RegExp(`training step on batch ${B} × length ${L} needs an estimated \\d+ MiB \\(${est} bytes\\).*limit of \\d+ MiB`));
+    expect(() => trainStep(model, opt, rows, rows, { microBatch: B })).toThrow(
+      new RegExp(`training step on batch ${B} × length ${L} needs an estimated \\d+ MiB \\(${est} bytes\\).*limit of \\d+ MiB`),
+    );
     expect(tf.memory().numTensors).toBe(before);
     // by default the batch is split into micro-batches; a length where not even one sequence fits fails up front
     const L2 = 16384;
     const est2 = estimateTrainStepBytes(model.config, 4, L2);
     const rows2 = Array.from({ length: 4 }, () => Array.from({ length: L2 }, (_, i) => i % 256));
-    expect(() => trainStep(model, opt, rows2, rows2)).toThrow(new RegExp(`training step on batch 4 × length ${L2} needs an estimated \\d+ MiB \\(${est2} bytes\\).*micro-batches of 1.*limit of \\d+ MiB \\(\\d+ bytes\\)`));
+    expect(() => trainStep(model, opt, rows2, rows2)).toThrow(
+      new RegExp(
+        `training step on batch 4 × length ${L2} needs an estimated \\d+ MiB \\(${est2} bytes\\).*micro-batches of 1.*limit of \\d+ MiB \\(\\d+ bytes\\)`,
+      ),
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(Number.isFinite(trainStep(model, opt, [[1, 2, 3, 4]], [[2, 3, 4, 5]]))).toBe(true);
     expect(greedyDecode(model, [1, 2, 3], 2)).toHaveLength(2);

@@ -1,6 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { SpikingBrainModel, WASM_HEAP_LIMIT_BYTES, accumulateGradients, chooseMicroBatch, estimateTrainStepBytes, nextTokenBatch, tinyConfig, tinyFullAttentionConfig, tinyIntraConfig, trainStep } from '../../lib/index.js';
+import {
+  SpikingBrainModel,
+  WASM_HEAP_LIMIT_BYTES,
+  accumulateGradients,
+  chooseMicroBatch,
+  estimateTrainStepBytes,
+  nextTokenBatch,
+  tinyConfig,
+  tinyFullAttentionConfig,
+  tinyIntraConfig,
+  trainStep,
+} from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
@@ -46,7 +57,8 @@ describe('trainStep(model, optimizer, inputs, targets) on the tiny preset', () =
 });
 
 describe('gradient accumulation (micro-batches, one optimizer update)', () => {
-  const rows = (B: number, L: number, o: number) => Array.from({ length: B }, (_, b) => Array.from({ length: L }, (_, i) => (i * 11 + b * 29 + o) % 256));
+  const rows = (B: number, L: number, o: number) =>
+    Array.from({ length: B }, (_, b) => Array.from({ length: L }, (_, i) => (i * 11 + b * 29 + o) % 256));
   it('accumulated gradients and loss equal the full-batch ones (hybrid and full attention)', () => {
     for (const config of [tinyConfig(), tinyFullAttentionConfig()]) {
       const model = new SpikingBrainModel(config, { seed: 5 });
@@ -58,7 +70,10 @@ describe('gradient accumulation (micro-batches, one optimizer update)', () => {
         expect(acc.loss).toBeCloseTo(full.loss, 5);
         expect(Object.keys(acc.grads).sort()).toEqual(Object.keys(full.grads).sort());
         for (const [name, g] of Object.entries(full.grads)) {
-          const [err, scale] = tf.tidy(() => [tf.max(tf.abs(tf.sub(acc.grads[name]!, g))).dataSync()[0]!, tf.max(tf.abs(g)).dataSync()[0]!]);
+          const [err, scale] = tf.tidy(() => [
+            tf.max(tf.abs(tf.sub(acc.grads[name]!, g))).dataSync()[0]!,
+            tf.max(tf.abs(g)).dataSync()[0]!,
+          ]);
           expect(err, name).toBeLessThanOrEqual(1e-5 * Math.max(scale!, 1e-3) + 1e-8);
         }
         tf.dispose(Object.values(acc.grads));

@@ -1,8 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  Linear, SpikeStatsCollector, SpikingBrainModel, adaptiveSpikesTensor, defaultRuntime, dequantizeInt8, normalSamples, quantizeInt8GroupWise,
-  tinyConfig, trainStep,
+  Linear,
+  SpikeStatsCollector,
+  SpikingBrainModel,
+  adaptiveSpikesTensor,
+  defaultRuntime,
+  dequantizeInt8,
+  normalSamples,
+  quantizeInt8GroupWise,
+  tinyConfig,
+  trainStep,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
@@ -68,7 +76,12 @@ describe('SpikingBrainModel.setW8ASpike(on) and setSpikeCountHook(hook)', () => 
       model.setSpikeCountHook((name, counts) => collector.add(name, counts));
       expect(leakedTensors(() => model.forward(ids).dispose())).toBe(0);
       model.setSpikeCountHook(null);
-      expect(collector.names().sort()).toEqual(model.linears().map((l) => l.name).sort());
+      expect(collector.names().sort()).toEqual(
+        model
+          .linears()
+          .map((l) => l.name)
+          .sort(),
+      );
       const q = collector.summary('model.layers.1.attn.q_proj');
       expect(q.values).toBe(ids[0]!.length * 128);
       // Gaussian-like input at k = 3: |x| < Vth/2 = 0.133σ for about 10 % of values

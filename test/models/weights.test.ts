@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
-  SpikingBrainModel, decodeSafetensors, loadSafetensors, loadStateDict, modelFromSafetensors, saveSafetensors, stateDict, tinyConfig, tinyIntraConfig,
+  SpikingBrainModel,
+  decodeSafetensors,
+  loadSafetensors,
+  loadStateDict,
+  modelFromSafetensors,
+  saveSafetensors,
+  stateDict,
+  tinyConfig,
+  tinyIntraConfig,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 import { maxAbsDiff } from '../helpers/close.js';

@@ -12,7 +12,15 @@ const ref = randomSwiGLU(D, F, 3);
 const x = normalSamples(n * D, 4);
 
 function denseFromRef(): SwiGLU {
-  const ffn = new SwiGLU({ name: 'model.layers.0.mlp', hiddenSize: D, intermediateSize: F, std: 0, downStd: 0, seed: 1, runtime: defaultRuntime() });
+  const ffn = new SwiGLU({
+    name: 'model.layers.0.mlp',
+    hiddenSize: D,
+    intermediateSize: F,
+    std: 0,
+    downStd: 0,
+    seed: 1,
+    runtime: defaultRuntime(),
+  });
   ffn.gate.weight.assign(tf.tensor2d(Float32Array.from(ref.gate), [D, F]));
   ffn.up.weight.assign(tf.tensor2d(Float32Array.from(ref.up), [D, F]));
   ffn.down.weight.assign(tf.tensor2d(Float32Array.from(ref.down), [F, D]));
@@ -36,13 +44,29 @@ describe('upcycleSwiGLU(dense, options) (tfjs MoE layer, eq. 15-18)', () => {
   afterAll(() => dense.dispose());
 
   it('reproduces the dense FFN output at initialisation within float error (down-only scaling, 1/N weights)', () => {
-    const moe = upcycleSwiGLU(dense, { name: 'model.layers.0.mlp', S: 1, k: 1, N: 16, scaling: 'down-only', routedWeights: 'uniform', seed: 5 });
-    expect(maxRelativeDeviation(run((t) => moe.apply(t)), y)).toBeLessThan(1e-5);
+    const moe = upcycleSwiGLU(dense, {
+      name: 'model.layers.0.mlp',
+      S: 1,
+      k: 1,
+      N: 16,
+      scaling: 'down-only',
+      routedWeights: 'uniform',
+      seed: 5,
+    });
+    expect(
+      maxRelativeDeviation(
+        run((t) => moe.apply(t)),
+        y,
+      ),
+    ).toBeLessThan(1e-5);
     moe.dispose();
   });
   it("with eq. 18's alpha on all three matrices it only approximates the dense output (silu is not homogeneous)", () => {
     const moe = upcycleSwiGLU(dense, { name: 'm', S: 1, k: 1, N: 16, scaling: 'report-cube-root', routedWeights: 'uniform', seed: 5 });
-    const dev = maxRelativeDeviation(run((t) => moe.apply(t)), y);
+    const dev = maxRelativeDeviation(
+      run((t) => moe.apply(t)),
+      y,
+    );
     expect(dev).toBeGreaterThan(1e-6);
     expect(dev).toBeLessThan(0.05);
     moe.dispose();
@@ -51,7 +75,12 @@ describe('upcycleSwiGLU(dense, options) (tfjs MoE layer, eq. 15-18)', () => {
     for (const scaling of ['report-cube-root', 'down-only', 'none'] as const) {
       const moe = upcycleSwiGLU(dense, { name: 'm', S: 1, k: 2, N: 8, scaling, routedWeights: 'scores', seed: 9 });
       const want = upcycledMoE(ref, x, n, { S: 1, k: 2, N: 8, scaling, routerActivation: 'sigmoid', routedWeights: 'scores', seed: 9 });
-      expect(maxRelativeDeviation(run((t) => moe.apply(t)), want)).toBeLessThan(1e-5);
+      expect(
+        maxRelativeDeviation(
+          run((t) => moe.apply(t)),
+          want,
+        ),
+      ).toBeLessThan(1e-5);
       moe.dispose();
     }
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { upcycleAlpha, moeAmplification, randomSwiGLU, swiglu, scaleSwiGLU, upcycledMoE, maxRelativeDeviation, silu, normalSamples } from '../../lib/index.js';
+import {
+  upcycleAlpha,
+  moeAmplification,
+  randomSwiGLU,
+  swiglu,
+  scaleSwiGLU,
+  upcycledMoE,
+  maxRelativeDeviation,
+  silu,
+  normalSamples,
+} from '../../lib/index.js';
 
 describe('upcycleAlpha(S, k, N) (eq. 18)', () => {
   it('gives 0.98 for S = 1, k = 1, N = 16', () => {
@@ -22,8 +32,18 @@ describe('swiglu(w, x, n)', () => {
   const x = normalSamples(2 * 4, 2);
   it('is linear in the down projection and in the up projection', () => {
     const y = swiglu(w, x, 2);
-    expect(maxRelativeDeviation(swiglu(scaleSwiGLU(w, 1, 1, 0.5), x, 2), y.map((v) => v * 0.5))).toBeLessThan(1e-14);
-    expect(maxRelativeDeviation(swiglu(scaleSwiGLU(w, 1, 0.5, 1), x, 2), y.map((v) => v * 0.5))).toBeLessThan(1e-14);
+    expect(
+      maxRelativeDeviation(
+        swiglu(scaleSwiGLU(w, 1, 1, 0.5), x, 2),
+        y.map((v) => v * 0.5),
+      ),
+    ).toBeLessThan(1e-14);
+    expect(
+      maxRelativeDeviation(
+        swiglu(scaleSwiGLU(w, 1, 0.5, 1), x, 2),
+        y.map((v) => v * 0.5),
+      ),
+    ).toBeLessThan(1e-14);
   });
   it('is not homogeneous in the gate: silu(a z) != a silu(z)', () => {
     expect(silu(0.5 * 2)).not.toBeCloseTo(0.5 * silu(2), 3);
@@ -56,11 +76,20 @@ describe('upcycledMoE(dense, x, n, options) at initialisation', () => {
       expect(w).toBeLessThanOrEqual(1);
       expect(w).toBeLessThan(sig[r * 16]! / y[r * 16]!);
     }
-    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'none', routerActivation: 'relu' as never, seed: 5 })).toThrow(/routerActivation must be one of 'sigmoid', 'softmax'; got "relu"/);
-    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'half' as never, seed: 5 })).toThrow(/scaling must be one of 'report-cube-root', 'down-only', 'none'/);
+    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'none', routerActivation: 'relu' as never, seed: 5 })).toThrow(
+      /routerActivation must be one of 'sigmoid', 'softmax'; got "relu"/,
+    );
+    expect(() => upcycledMoE(dense, x, 8, { S: 1, k: 1, N: 16, scaling: 'half' as never, seed: 5 })).toThrow(
+      /scaling must be one of 'report-cube-root', 'down-only', 'none'/,
+    );
   });
   it('amplifies the output by S + k/N without scaling', () => {
     const moe = upcycledMoE(dense, x, 8, { S: 1, k: 2, N: 8, scaling: 'none', routedWeights: 'uniform', seed: 5 });
-    expect(maxRelativeDeviation(moe, y.map((v) => v * 1.25))).toBeLessThan(1e-14);
+    expect(
+      maxRelativeDeviation(
+        moe,
+        y.map((v) => v * 1.25),
+      ),
+    ).toBeLessThan(1e-14);
   });
 });

@@ -24,7 +24,9 @@ describe("seedLinkFigures(inputs): seed 001's bandwidth chain", () => {
     expect(seedLinkFigures({ ...SEED_LINK_INPUTS, steps: 3 }).bitsPerLayer).toBe(21504);
   });
   it('rejects bad inputs, naming the argument and the allowed range', () => {
-    expect(() => seedLinkFigures({ ...SEED_LINK_INPUTS, activeFraction: 1.5 })).toThrow(/activeFraction must be a finite number in \[0, 1\], got 1.5/);
+    expect(() => seedLinkFigures({ ...SEED_LINK_INPUTS, activeFraction: 1.5 })).toThrow(
+      /activeFraction must be a finite number in \[0, 1\], got 1.5/,
+    );
     expect(() => seedLinkFigures({ ...SEED_LINK_INPUTS, layers: 0 })).toThrow(/layers must be an integer >= 1, got 0/);
     expect(() => seedLinkFigures(null as never)).toThrow(/inputs must be an object, got null/);
     expect(() => spikeLinkBits({ neurons: -1, batch: 1, steps: 8, bitsPerSlot: 2 })).toThrow(/neurons must be an integer >= 0, got -1/);

@@ -34,12 +34,16 @@ describe('link encodings', () => {
   });
   it('rejects unknown encodings and schemes, naming the allowed values', () => {
     const traffic = { slots: 1, spikes: 1, neurons: 1, T: 1 };
-    expect(() => linkBits('packets' as never, 'ternary', traffic, 1)).toThrow(/encoding must be one of 'slots', 'events', 'counts'; got "packets"/);
+    expect(() => linkBits('packets' as never, 'ternary', traffic, 1)).toThrow(
+      /encoding must be one of 'slots', 'events', 'counts'; got "packets"/,
+    );
     expect(() => bitsPerSlot('quaternary' as never)).toThrow(/scheme must be one of 'binary', 'ternary', 'bitwise'/);
     expect(() => bitsPerEvent('ternary', 0, 8)).toThrow(/neurons must be an integer >= 1, got 0/);
     expect(() => bitsPerCount('ternary', 2.5)).toThrow(/T must be an integer >= 0, got 2.5/);
     expect(() => bitsForStates(0)).toThrow(/n must be an integer >= 1, got 0/);
-    expect(() => linkBits('events', 'ternary', { ...traffic, spikes: 2 }, 1)).toThrow(/traffic.spikes must be a finite number in \[0, 1\], got 2/);
+    expect(() => linkBits('events', 'ternary', { ...traffic, spikes: 2 }, 1)).toThrow(
+      /traffic.spikes must be a finite number in \[0, 1\], got 2/,
+    );
     expect(() => linkBits('slots', 'ternary', { ...traffic, T: -1 }, 1)).toThrow(/traffic.T must be an integer >= 0, got -1/);
   });
 });

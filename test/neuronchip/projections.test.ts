@@ -42,7 +42,13 @@ describe('projectionInputs(shape): every spike-coded input of a SpikingBrain-7B 
   });
   it('projectionRows gives width x layers per projection', () => {
     const rows = projectionRows(inputs, kinds);
-    expect(rows.find((r) => r.name === 'down_proj')).toEqual({ name: 'down_proj', width: F, outputs: H, layers: 28, neuronsPerToken: 28 * F });
+    expect(rows.find((r) => r.name === 'down_proj')).toEqual({
+      name: 'down_proj',
+      width: F,
+      outputs: H,
+      layers: 28,
+      neuronsPerToken: 28 * F,
+    });
     expect(rows.find((r) => r.name.startsWith('gk_proj.1'))!.layers).toBe(14);
     expect(rows.reduce((s, r) => s + r.neuronsPerToken, 0)).toBe(neuronsPerToken(inputs, kinds));
   });
@@ -54,17 +60,27 @@ describe('projectionInputs(shape): every spike-coded input of a SpikingBrain-7B 
 
 describe('projection recount: bad input', () => {
   it('names the argument and the allowed values', () => {
-    expect(() => projectionInputs({ ...SPIKINGBRAIN_7B_SHAPE, glaLayers: 'all' as never })).toThrow(/shape.glaLayers must be one of 'even', 'odd'; got "all"/);
+    expect(() => projectionInputs({ ...SPIKINGBRAIN_7B_SHAPE, glaLayers: 'all' as never })).toThrow(
+      /shape.glaLayers must be one of 'even', 'odd'; got "all"/,
+    );
     expect(() => projectionInputs({ ...SPIKINGBRAIN_7B_SHAPE, hidden: 0 })).toThrow(/shape.hidden must be an integer >= 1, got 0/);
-    expect(() => projectionInputs({ ...SPIKINGBRAIN_7B_SHAPE, kvHeads: 3 })).toThrow(/shape.heads \(28\) must be a multiple of shape.kvHeads \(3\)/);
+    expect(() => projectionInputs({ ...SPIKINGBRAIN_7B_SHAPE, kvHeads: 3 })).toThrow(
+      /shape.heads \(28\) must be a multiple of shape.kvHeads \(3\)/,
+    );
     expect(() => neuronsPerLayer(projectionInputs(), 'moe' as never)).toThrow(/kind must be one of 'gla', 'swa'; got "moe"/);
     expect(() => neuronsPerToken(projectionInputs(), ['gla', 'ffn' as never])).toThrow(/kinds\[1\] must be one of 'gla', 'swa'/);
-    expect(() => neuronsPerLayer([{ name: 'x', width: 0, outputs: 1, kinds: ['gla'], inputGroup: 'a' }], 'gla')).toThrow(/inputs\[0\].width must be an integer >= 1, got 0/);
+    expect(() => neuronsPerLayer([{ name: 'x', width: 0, outputs: 1, kinds: ['gla'], inputGroup: 'a' }], 'gla')).toThrow(
+      /inputs\[0\].width must be an integer >= 1, got 0/,
+    );
     const mismatched = [
       { name: 'a', width: 4, outputs: 1, kinds: ['gla' as const], inputGroup: 'x' },
       { name: 'b', width: 5, outputs: 1, kinds: ['gla' as const], inputGroup: 'x' },
     ];
-    expect(() => neuronsPerLayer(mismatched, 'gla', { shareInputs: true })).toThrow(/inputs of group 'x' have different widths \(4 and 5\)/);
-    expect(() => neuronsPerLayer(projectionInputs(), 'gla', { shareInputs: 'yes' as never })).toThrow(/options.shareInputs must be a boolean/);
+    expect(() => neuronsPerLayer(mismatched, 'gla', { shareInputs: true })).toThrow(
+      /inputs of group 'x' have different widths \(4 and 5\)/,
+    );
+    expect(() => neuronsPerLayer(projectionInputs(), 'gla', { shareInputs: 'yes' as never })).toThrow(
+      /options.shareInputs must be a boolean/,
+    );
   });
 });

@@ -18,7 +18,10 @@ const COUNTS = [2, 0, -1, 0, 0, 3];
 
 describe('simulateNeuronChip(train, weights): output equals the integer matmul', () => {
   for (const scheme of SPIKE_SCHEMES) {
-    for (const [label, hi] of [['small counts', 7], ['large counts', 200]] as const) {
+    for (const [label, hi] of [
+      ['small counts', 7],
+      ['large counts', 200],
+    ] as const) {
       it(`${scheme}, ${label}: seeded random counts and INT8 weights`, () => {
         const tokens = 6;
         const rows = 53;
@@ -85,7 +88,7 @@ describe('simulateNeuronChip(train, weights): counters on a hand-worked example'
     expect(r.linkBits).toEqual({ slots: 24, events: 16, counts: 18 });
   });
 
-  it("bitwise-twos-complement (T = 3): -1 = 111b fires every step, the first weighing -4", () => {
+  it('bitwise-twos-complement (T = 3): -1 = 111b fires every step, the first weighing -4', () => {
     const r = simulateNeuronChip(encodeSpikes(COUNTS, 'bitwise-twos-complement'), W);
     expect(Array.from(r.output)).toEqual([-3, 10, 15, -18]);
     // 2 = 010b, -1 = 111b, 3 = 011b
@@ -127,7 +130,9 @@ describe('simulateNeuronChip: bad input', () => {
     expect(() => simulateNeuronChip({ forEachSpike: () => {}, scheme: 'quaternary', T: 1, length: 3 } as never, W)).toThrow(
       /train.scheme must be one of 'binary', 'ternary'.*got "quaternary"/,
     );
-    expect(() => simulateNeuronChip(encodeSpikes([1, 2], 'ternary'), W)).toThrow(/train.length \(2\) must be a multiple of weights.rows \(3\)/);
+    expect(() => simulateNeuronChip(encodeSpikes([1, 2], 'ternary'), W)).toThrow(
+      /train.length \(2\) must be a multiple of weights.rows \(3\)/,
+    );
     expect(() => simulateNeuronChip(encodeSpikes([1, 2, 3], 'ternary'), { data: [1, 2], rows: 3, cols: 1 })).toThrow(
       /weights.data must hold rows\*cols = 3 values, got 2/,
     );

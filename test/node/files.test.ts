@@ -35,7 +35,7 @@ describe('makeDirs and writeFileAtomic', () => {
   });
 });
 
-describe('the runner\'s output handling', () => {
+describe("the runner's output handling", () => {
   it('resolves --out against INIT_CWD when npm runs the script, else against the current folder', () => {
     const env = { npm_lifecycle_event: 'reproduce', INIT_CWD: join(root, 'notebooks') };
     expect(resolveFromUser('relout', env)).toBe(join(root, 'notebooks', 'relout'));
@@ -75,7 +75,12 @@ describe('the runner\'s output handling', () => {
     expect(readFileSync(join(out, 'figures/f.svg'), 'utf8')).toBe('<svg/>');
     expect(readdirSync(out).sort()).toEqual(['figures', 'n.json']);
     // a copy that fails leaves every target as it was, and no temporaries
-    expect(() => commitFiles([{ from: join(stage, 'n.json'), to: join(out, 'm.json') }, { from: join(stage, 'missing'), to: join(out, 'n.json') }])).toThrow();
+    expect(() =>
+      commitFiles([
+        { from: join(stage, 'n.json'), to: join(out, 'm.json') },
+        { from: join(stage, 'missing'), to: join(out, 'n.json') },
+      ]),
+    ).toThrow();
     expect(readdirSync(out).sort()).toEqual(['figures', 'n.json']);
   });
 });

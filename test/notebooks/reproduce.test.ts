@@ -30,7 +30,10 @@ function reproduce(args: string[]): Promise<{ status: number | null; out: string
 }
 
 const readJson = (path: string): DataEnvelope => JSON.parse(readFileSync(path, 'utf8')) as DataEnvelope;
-const jsonFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const jsonFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 describe('npm run reproduce -- --quick', () => {
   const first = mkdtempSync(join(tmpdir(), 'sbl-quick-a-'));
@@ -78,17 +81,28 @@ describe('npm run reproduce: failures', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sbl-bad-'));
     mkdirSync(join(dir, 'out'));
     const cell = (type: 'markdown' | 'code', source: string) =>
-      type === 'code' ? { cell_type: type, metadata: {}, source, outputs: [], execution_count: null } : { cell_type: type, metadata: {}, source };
+      type === 'code'
+        ? { cell_type: type, metadata: {}, source, outputs: [], execution_count: null }
+        : { cell_type: type, metadata: {}, source };
     const nb = {
       nbformat: 4,
       nbformat_minor: 5,
-      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
-      cells: [cell('markdown', '# A notebook that fails'), cell('code', 'const ok = 1;'), cell('code', "throw new Error('deliberate failure');")],
+      metadata: {
+        kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' },
+        language_info: { name: 'typescript' },
+      },
+      cells: [
+        cell('markdown', '# A notebook that fails'),
+        cell('code', 'const ok = 1;'),
+        cell('code', "throw new Error('deliberate failure');"),
+      ],
     };
     writeFileSync(join(dir, '01-broken.ipynb'), JSON.stringify(nb));
     const r = await reproduce(['--quick', '--dir', dir, '--out', join(dir, 'out')]);
     expect(r.status).not.toBe(0);
-    expect(r.out).toContain('notebook 01-broken.ipynb failed at cell 3 (`throw new Error(\'deliberate failure\');`): Error: deliberate failure');
+    expect(r.out).toContain(
+      "notebook 01-broken.ipynb failed at cell 3 (`throw new Error('deliberate failure');`): Error: deliberate failure",
+    );
   }, 300_000);
 
   it('reject an unknown notebook name, listing the allowed ones', async () => {

@@ -46,7 +46,13 @@ function sandbox(): Sandbox {
 /** Starts the runner as a plain node process (no tsx wrapper in between), as a user's shell would. */
 function start(s: Sandbox, args: string[], o: { busy?: number; cwd?: string } = {}): Run {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, SBL_DATA_DIR: '', TMPDIR: s.tmp, SBL_TEST_MARK: s.mark, SBL_FIXTURE_BUSY: String(o.busy ?? 0) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SBL_DATA_DIR: '',
+    TMPDIR: s.tmp,
+    SBL_TEST_MARK: s.mark,
+    SBL_FIXTURE_BUSY: String(o.busy ?? 0),
+  };
   delete env.npm_lifecycle_event;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/reproduce.ts'), ...args], { cwd: o.cwd ?? root, env });
   let out = '';

@@ -11,9 +11,13 @@ const executed = (stamp: string, stage: string) => ({
   cells: [
     { cell_type: 'markdown', id: 'a', metadata: {}, source: ['# /repo/x stays in sources'] },
     {
-      cell_type: 'code', execution_count: 1, id: 'b',
+      cell_type: 'code',
+      execution_count: 1,
+      id: 'b',
       metadata: { execution: { 'iopub.status.busy': stamp }, tags: ['keep'] },
-      outputs: [{ name: 'stdout', output_type: 'stream', text: [`wrote ${stage}/04-x.json\n`, 'wrote /repo/data/checkpoints/manifest.json\n'] }],
+      outputs: [
+        { name: 'stdout', output_type: 'stream', text: [`wrote ${stage}/04-x.json\n`, 'wrote /repo/data/checkpoints/manifest.json\n'] },
+      ],
       source: ["console.log('/repo/')"],
     },
   ],
@@ -62,8 +66,12 @@ describe('sameDataApartFromProvenance(staged, committed)', () => {
       return f;
     };
     const old = write('old.json', { schema: 's', commit: 'aaa', createdAt: '2026-01-01', results: { x: 1 } });
-    expect(sameDataApartFromProvenance(write('same.json', { schema: 's', commit: 'bbb', createdAt: '2026-02-02', results: { x: 1 } }), old)).toBe(true);
-    expect(sameDataApartFromProvenance(write('diff.json', { schema: 's', commit: 'aaa', createdAt: '2026-01-01', results: { x: 2 } }), old)).toBe(false);
+    expect(
+      sameDataApartFromProvenance(write('same.json', { schema: 's', commit: 'bbb', createdAt: '2026-02-02', results: { x: 1 } }), old),
+    ).toBe(true);
+    expect(
+      sameDataApartFromProvenance(write('diff.json', { schema: 's', commit: 'aaa', createdAt: '2026-01-01', results: { x: 2 } }), old),
+    ).toBe(false);
     expect(sameDataApartFromProvenance(write('new.json', { results: {} }), join(dir, 'missing.json'))).toBe(false);
   });
 });

@@ -9,7 +9,19 @@ import { directionalDerivative, dot, f32, maxAbs, maxAbsDiff, randn, tensor4 } f
 useWasmBackend();
 
 interface AttentionGolden {
-  cases: { B: number; H: number; L: number; K: number; V: number; window: number; q: number[]; k: number[]; v: number[]; softmax_causal_o: number[]; swa_o: number[] }[];
+  cases: {
+    B: number;
+    H: number;
+    L: number;
+    K: number;
+    V: number;
+    window: number;
+    q: number[];
+    k: number[];
+    v: number[];
+    softmax_causal_o: number[];
+    swa_o: number[];
+  }[];
 }
 
 interface Case {
@@ -31,13 +43,22 @@ function inputs(c: Case, seed: number) {
 
 function run(c: Case, x: { q: Float32Array; k: Float32Array; v: Float32Array }, options: SoftmaxAttentionOptions): Float32Array {
   return tf.tidy(() => {
-    const o = softmaxAttention(tensor4(x.q, [c.B, c.H, c.Lq, c.K]), tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]), tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]), options);
+    const o = softmaxAttention(
+      tensor4(x.q, [c.B, c.H, c.Lq, c.K]),
+      tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]),
+      tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]),
+      options,
+    );
     expect(o.shape).toEqual([c.B, c.H, c.Lq, c.V]);
     return o.dataSync() as Float32Array;
   });
 }
 
-function naive(c: Case, x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number> }, options: SoftmaxAttentionOptions): Float64Array {
+function naive(
+  c: Case,
+  x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number> },
+  options: SoftmaxAttentionOptions,
+): Float64Array {
   return naiveSoftmaxAttention(x.q, x.k, x.v, { B: c.B, H: c.H, Hkv: c.Hkv, Lq: c.Lq, Lk: c.Lk, K: c.K, V: c.V }, options);
 }
 
@@ -129,7 +150,8 @@ describe('softmaxAttention(q, k, v) special cases', () => {
       const out = new Float32Array(g.B * g.H * g.Lk * D);
       const head = g.Lk * D;
       for (let b = 0; b < g.B; b++)
-        for (let h = 0; h < g.H; h++) out.set(a.subarray((b * g.Hkv + Math.floor(h / 3)) * head, (b * g.Hkv + Math.floor(h / 3) + 1) * head), (b * g.H + h) * head);
+        for (let h = 0; h < g.H; h++)
+          out.set(a.subarray((b * g.Hkv + Math.floor(h / 3)) * head, (b * g.Hkv + Math.floor(h / 3) + 1) * head), (b * g.H + h) * head);
       return out;
     };
     const full: Case = { ...g, Hkv: g.H };
@@ -164,7 +186,11 @@ describe('softmaxAttention(q, k, v) special cases', () => {
     expect(maxAbsDiff(run(c, x, { causal: true, scale: 0.3 }), run(c, x, { causal: true }))).toBeGreaterThan(1e-3);
   });
   it('a sliding window costs O(L·w): each query block sees at most its own and the previous key block', () => {
-    for (const [L, w] of [[4096, 512], [1000, 17], [777, 100]] as const) {
+    for (const [L, w] of [
+      [4096, 512],
+      [1000, 17],
+      [777, 100],
+    ] as const) {
       const plan = planBlocks(L, L, w);
       const visited = plan.queryBlocks.reduce((s, b) => s + b.rows * b.segments.reduce((t, seg) => t + seg.end - seg.start, 0), 0);
       expect(visited).toBeLessThanOrEqual(2 * L * plan.blockSize);
@@ -180,10 +206,21 @@ describe('softmaxAttention(q, k, v) special cases', () => {
 });
 
 describe('softmaxAttention(q, k, v) gradients', () => {
-  function gradsOf(f: (q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D) => tf.Tensor4D, c: Case, x: { q: Float32Array; k: Float32Array; v: Float32Array }, w: Float32Array) {
+  function gradsOf(
+    f: (q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D) => tf.Tensor4D,
+    c: Case,
+    x: { q: Float32Array; k: Float32Array; v: Float32Array },
+    w: Float32Array,
+  ) {
     return tf.tidy(() => {
-      const g = tf.grads((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor) => tf.sum(tf.mul(f(q as tf.Tensor4D, k as tf.Tensor4D, v as tf.Tensor4D), tf.tensor(w, [c.B, c.H, c.Lq, c.V]))));
-      const [dq, dk, dv] = g([tensor4(x.q, [c.B, c.H, c.Lq, c.K]), tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]), tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V])]);
+      const g = tf.grads((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor) =>
+        tf.sum(tf.mul(f(q as tf.Tensor4D, k as tf.Tensor4D, v as tf.Tensor4D), tf.tensor(w, [c.B, c.H, c.Lq, c.V]))),
+      );
+      const [dq, dk, dv] = g([
+        tensor4(x.q, [c.B, c.H, c.Lq, c.K]),
+        tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]),
+        tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]),
+      ]);
       return [dq!.dataSync() as Float32Array, dk!.dataSync() as Float32Array, dv!.dataSync() as Float32Array];
     });
   }
@@ -234,9 +271,15 @@ describe('softmaxAttention(q, k, v) argument validation', () => {
   });
   afterAll(() => tf.dispose([q, k, v]));
   it('names the tensor, the expected shape and the given one', () => {
-    expect(() => softmaxAttention(tf.zeros([1, 4, 16]) as unknown as tf.Tensor4D, k, v)).toThrow('expected q of shape [B, H, L, K], got [1, 4, 16]');
-    expect(() => softmaxAttention(q, tf.zeros([1, 2, 16, 7]) as tf.Tensor4D, v)).toThrow('expected k of shape [B, Hkv, Lk, K] with K=8, got [1, 2, 16, 7]');
-    expect(() => softmaxAttention(q, k, tf.zeros([1, 2, 15, 5]) as tf.Tensor4D)).toThrow('expected v of shape [B, Hkv, Lk, V] with Lk=16, got [1, 2, 15, 5]');
+    expect(() => softmaxAttention(tf.zeros([1, 4, 16]) as unknown as tf.Tensor4D, k, v)).toThrow(
+      'expected q of shape [B, H, L, K], got [1, 4, 16]',
+    );
+    expect(() => softmaxAttention(q, tf.zeros([1, 2, 16, 7]) as tf.Tensor4D, v)).toThrow(
+      'expected k of shape [B, Hkv, Lk, K] with K=8, got [1, 2, 16, 7]',
+    );
+    expect(() => softmaxAttention(q, k, tf.zeros([1, 2, 15, 5]) as tf.Tensor4D)).toThrow(
+      'expected v of shape [B, Hkv, Lk, V] with Lk=16, got [1, 2, 15, 5]',
+    );
     expect(() => softmaxAttention(q, k, tf.zeros([2, 2, 16, 5]) as tf.Tensor4D)).toThrow('with B=1');
     expect(() => softmaxAttention([[1]] as unknown as tf.Tensor4D, k, v)).toThrow('expected q to be a tf.Tensor');
   });
@@ -249,7 +292,9 @@ describe('softmaxAttention(q, k, v) argument validation', () => {
     expect(() => softmaxAttention(q, k, v, { window: 0 })).toThrow('expected window to be a positive integer, got 0');
     expect(() => softmaxAttention(q, k, v, { window: 2.5 })).toThrow('positive integer');
     expect(() => softmaxAttention(q, k, v, { scale: -1 })).toThrow('expected scale to be a finite number > 0, got -1');
-    expect(() => softmaxAttention(q, k, v, { casual: true } as unknown as SoftmaxAttentionOptions)).toThrow("unknown softmaxAttention option 'casual'");
+    expect(() => softmaxAttention(q, k, v, { casual: true } as unknown as SoftmaxAttentionOptions)).toThrow(
+      "unknown softmaxAttention option 'casual'",
+    );
     expect(() => softmaxAttention(tf.zeros([1, 4, 16, 8], 'int32') as tf.Tensor4D, k, v)).toThrow('dtype float32');
   });
   it('a non-causal call allows more queries than keys', () => {
@@ -268,7 +313,9 @@ describe('softmaxAttention(q, k, v) memory', () => {
     const v = tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]);
     for (const options of [{ causal: true }, { window: 20 }, {}] as SoftmaxAttentionOptions[]) {
       for (let r = 0; r < 3; r++) expect(leakedTensors(() => softmaxAttention(q, k, v, options).dispose())).toBe(0);
-      const g = tf.grads((a: tf.Tensor, b: tf.Tensor, cc: tf.Tensor) => tf.sum(softmaxAttention(a as tf.Tensor4D, b as tf.Tensor4D, cc as tf.Tensor4D, options)));
+      const g = tf.grads((a: tf.Tensor, b: tf.Tensor, cc: tf.Tensor) =>
+        tf.sum(softmaxAttention(a as tf.Tensor4D, b as tf.Tensor4D, cc as tf.Tensor4D, options)),
+      );
       expect(leakedTensors(() => tf.dispose(g([q, k, v])))).toBe(0);
     }
     tf.dispose([q, k, v]);

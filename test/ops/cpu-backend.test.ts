@@ -25,7 +25,9 @@ describe('ops on the cpu backend (tf.slice block cuts)', () => {
   });
   it('softmaxAttention equals the reference (causal and windowed) and leaks nothing', () => {
     for (const options of [{ causal: true }, { window: 9 }]) {
-      const o = tf.tidy(() => softmaxAttention(tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), options).dataSync());
+      const o = tf.tidy(() =>
+        softmaxAttention(tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), options).dataSync(),
+      );
       expect(maxAbsDiff(o, naiveSoftmaxAttention(q, k, v, { B, H, Lq: L, K, V }, options))).toBeLessThan(2e-6);
     }
     const t = [tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V])] as const;
@@ -34,7 +36,11 @@ describe('ops on the cpu backend (tf.slice block cuts)', () => {
   });
   it('chunked GLA equals the reference, and its gradients equal the recurrent form', () => {
     const ref = naiveGla(q, k, v, gk, { B, H, L, K, V });
-    const out = tf.tidy(() => gatedLinearAttention(tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), tensor4(gk, [B, H, L, K]), { chunkSize: 16 }).output.dataSync());
+    const out = tf.tidy(() =>
+      gatedLinearAttention(tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), tensor4(gk, [B, H, L, K]), {
+        chunkSize: 16,
+      }).output.dataSync(),
+    );
     expect(maxAbsDiff(out, ref.output)).toBeLessThan(2e-5 * Math.max(1, maxAbs(ref.output)));
     const grads = (chunk: boolean) =>
       tf.tidy(() => {
@@ -43,7 +49,9 @@ describe('ops on the cpu backend (tf.slice block cuts)', () => {
           const r = chunk ? glaChunk(...args, 16) : glaRecurrent(...args);
           return tf.add(tf.sum(tf.mul(r.output, r.output)), tf.sum(r.finalState));
         });
-        return g([tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), tensor4(gk, [B, H, L, K])]).map((x) => x.dataSync());
+        return g([tensor4(q, [B, H, L, K]), tensor4(k, [B, H, L, K]), tensor4(v, [B, H, L, V]), tensor4(gk, [B, H, L, K])]).map((x) =>
+          x.dataSync(),
+        );
       });
     const [a, b] = [grads(true), grads(false)];
     a.forEach((g, i) => expect(maxAbsDiff(g, b[i]!)).toBeLessThan(2e-5 * Math.max(1, maxAbs(b[i]!))));

@@ -12,7 +12,17 @@ import { f32, maxAbs, maxAbsDiff, randn, tensor4 } from './helpers.js';
 
 useWasmBackend();
 
-interface Case { B: number; H: number; Hkv: number; Lq: number; Lk: number; K: number; V: number; opts: SoftmaxAttentionOptions; blockSize?: number }
+interface Case {
+  B: number;
+  H: number;
+  Hkv: number;
+  Lq: number;
+  Lk: number;
+  K: number;
+  V: number;
+  opts: SoftmaxAttentionOptions;
+  blockSize?: number;
+}
 
 const cases: Case[] = [
   { B: 2, H: 4, Hkv: 2, Lq: 37, Lk: 37, K: 8, V: 6, opts: { causal: true } },
@@ -40,7 +50,9 @@ function run(c: Case, x: ReturnType<typeof data>, f: (q: tf.Tensor4D, k: tf.Tens
     const k = tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]);
     const v = tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]);
     out = f(q, k, v).dataSync() as Float32Array;
-    const g = tf.grads((a: tf.Tensor, b: tf.Tensor, d: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D, d as tf.Tensor4D), tf.tensor(x.w, [c.B, c.H, c.Lq, c.V]))));
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor, d: tf.Tensor) =>
+      tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D, d as tf.Tensor4D), tf.tensor(x.w, [c.B, c.H, c.Lq, c.V]))),
+    );
     return g([q, k, v]).map((t) => t.dataSync() as Float32Array);
   });
   return { out, grads };
@@ -51,7 +63,14 @@ describe('fusedAttention', () => {
     cases.forEach((c, i) => {
       const x = data(c, 100 + 10 * i);
       const causal = c.opts.causal ?? c.opts.window !== undefined;
-      const fused = run(c, x, (q, k, v) => fusedAttention(q, k, v, { causal, window: c.opts.window ?? Infinity, scale: 1 / Math.sqrt(c.K), ...(c.blockSize ? { blockSize: c.blockSize } : {}) }));
+      const fused = run(c, x, (q, k, v) =>
+        fusedAttention(q, k, v, {
+          causal,
+          window: c.opts.window ?? Infinity,
+          scale: 1 / Math.sqrt(c.K),
+          ...(c.blockSize ? { blockSize: c.blockSize } : {}),
+        }),
+      );
       const blocked = run(c, x, (q, k, v) => softmaxAttention(q, k, v, { ...c.opts, kernel: 'blocked' }));
       const ref = naiveSoftmaxAttention(x.q, x.k, x.v, { B: c.B, H: c.H, Hkv: c.Hkv, Lq: c.Lq, Lk: c.Lk, K: c.K, V: c.V }, c.opts);
       expect(maxAbsDiff(fused.out, ref), `case ${i} output`).toBeLessThan(1e-5);
@@ -77,7 +96,11 @@ describe('fusedAttention', () => {
     expect(fusedPlan(256, 256, true, Infinity)).toHaveLength(4);
     expect(fusedPlan(1, 300, true, 16)).toEqual([{ r0: 0, rows: 1, k0: 284, kw: 16 }]);
     expect(fusedPlan(100, 120, false, Infinity)).toHaveLength(1);
-    for (const [Lq, Lk, w, bs] of [[100, 100, 7, 16], [10, 40, 5, 3], [64, 64, Infinity, 16]] as const) {
+    for (const [Lq, Lk, w, bs] of [
+      [100, 100, 7, 16],
+      [10, 40, 5, 3],
+      [64, 64, Infinity, 16],
+    ] as const) {
       for (const b of fusedPlan(Lq, Lk, true, w, bs)) {
         for (let r = b.r0; r < b.r0 + b.rows; r++) {
           const p = Lk - Lq + r;

@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkLogSpan, gatedLinearAttention, glaChunk, glaRecurrent, MAX_CHUNK_LOG_SPAN, naiveGla, type GlaOptions } from '../../lib/ops/index.js';
+import {
+  chunkLogSpan,
+  gatedLinearAttention,
+  glaChunk,
+  glaRecurrent,
+  MAX_CHUNK_LOG_SPAN,
+  naiveGla,
+  type GlaOptions,
+} from '../../lib/ops/index.js';
 import { loadGolden } from '../helpers/golden.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 import { directionalDerivative, dot, f32, logDecays, maxAbs, maxAbsDiff, randn, tensor4 } from './helpers.js';
@@ -8,7 +16,21 @@ import { directionalDerivative, dot, f32, logDecays, maxAbs, maxAbsDiff, randn, 
 useWasmBackend();
 
 interface GlaGolden {
-  cases: { B: number; H: number; L: number; K: number; V: number; q: number[]; k: number[]; v: number[]; gk: number[]; h0: number[]; gla_q_feature: string; gla_o: number[]; gla_final_state: number[] }[];
+  cases: {
+    B: number;
+    H: number;
+    L: number;
+    K: number;
+    V: number;
+    q: number[];
+    k: number[];
+    v: number[];
+    gk: number[];
+    h0: number[];
+    gla_q_feature: string;
+    gla_o: number[];
+    gla_final_state: number[];
+  }[];
 }
 
 interface Dims {
@@ -58,7 +80,10 @@ function run(d: Dims, x: Inputs, options: Omit<GlaOptions, 'initialState'> = {})
   });
 }
 
-function naive(d: Dims, x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number>; gk: ArrayLike<number>; h0?: ArrayLike<number> }) {
+function naive(
+  d: Dims,
+  x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number>; gk: ArrayLike<number>; h0?: ArrayLike<number> },
+) {
   return naiveGla(x.q, x.k, x.v, x.gk, d, { initialState: x.h0 });
 }
 
@@ -74,7 +99,12 @@ describe('gatedLinearAttention(q, k, v, gk) against the golden fixture (fla naiv
     expect(maxAbsDiff(naive(d, x).output, g.gla_o)).toBeLessThan(2e-6);
     expect(maxAbsDiff(naive(d, { ...x, k: f32(g.k) }).output, g.gla_o)).toBeGreaterThan(0.1);
   });
-  for (const [mode, chunkSize] of [['recurrent', 64], ['chunk', 64], ['chunk', 16], ['chunk', 7]] as const) {
+  for (const [mode, chunkSize] of [
+    ['recurrent', 64],
+    ['chunk', 64],
+    ['chunk', 16],
+    ['chunk', 7],
+  ] as const) {
     it(`matches output and final state with an initial state (${mode}${mode === 'chunk' ? `, chunk ${chunkSize}` : ''})`, () => {
       const r = run(d, x, { mode, chunkSize });
       expect(maxAbsDiff(r.output, g.gla_o)).toBeLessThan(5e-6);
@@ -133,14 +163,27 @@ describe('gatedLinearAttention(q, k, v, gk): chunk, recurrent and the float64 re
     const x = inputs(d, 21);
     const full = run(d, x, { mode: 'chunk' });
     const prefix = 67;
-    const part = (a: Float32Array, D: number, from: number, to: number) => a.filter((_, i) => Math.floor(i / D) % d.L >= from && Math.floor(i / D) % d.L < to);
+    const part = (a: Float32Array, D: number, from: number, to: number) =>
+      a.filter((_, i) => Math.floor(i / D) % d.L >= from && Math.floor(i / D) % d.L < to);
     const head: Dims = { ...d, L: prefix };
-    const pre = run(head, { q: part(x.q, d.K, 0, prefix), k: part(x.k, d.K, 0, prefix), v: part(x.v, d.V, 0, prefix), gk: part(x.gk, d.K, 0, prefix), h0: x.h0 });
+    const pre = run(head, {
+      q: part(x.q, d.K, 0, prefix),
+      k: part(x.k, d.K, 0, prefix),
+      v: part(x.v, d.V, 0, prefix),
+      gk: part(x.gk, d.K, 0, prefix),
+      h0: x.h0,
+    });
     let state = pre.finalState;
     for (let t = prefix; t < d.L; t++) {
       const one: Dims = { ...d, L: 1 };
       // default mode at L = 1 is the recurrent form
-      const step = run(one, { q: part(x.q, d.K, t, t + 1), k: part(x.k, d.K, t, t + 1), v: part(x.v, d.V, t, t + 1), gk: part(x.gk, d.K, t, t + 1), h0: state });
+      const step = run(one, {
+        q: part(x.q, d.K, t, t + 1),
+        k: part(x.k, d.K, t, t + 1),
+        v: part(x.v, d.V, t, t + 1),
+        gk: part(x.gk, d.K, t, t + 1),
+        h0: state,
+      });
       expect(maxAbsDiff(step.output, part(full.output, d.V, t, t + 1)), `t=${t}`).toBeLessThan(1e-5);
       state = step.finalState;
     }
@@ -154,8 +197,19 @@ describe('gatedLinearAttention(q, k, v, gk) gradients', () => {
     return tf.tidy(() => {
       const t = tensors(d, x);
       const g = tf.grads((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, gk: tf.Tensor, h0: tf.Tensor) => {
-        const r = f(q as tf.Tensor4D, k as tf.Tensor4D, v as tf.Tensor4D, gk as tf.Tensor4D, h0 as tf.Tensor4D, 1 / Math.sqrt(d.K), extra[0] ?? 64);
-        return tf.add(tf.sum(tf.mul(r.output, tf.tensor(wo, r.output.shape))), tf.sum(tf.mul(r.finalState, tf.tensor(ws, r.finalState.shape))));
+        const r = f(
+          q as tf.Tensor4D,
+          k as tf.Tensor4D,
+          v as tf.Tensor4D,
+          gk as tf.Tensor4D,
+          h0 as tf.Tensor4D,
+          1 / Math.sqrt(d.K),
+          extra[0] ?? 64,
+        );
+        return tf.add(
+          tf.sum(tf.mul(r.output, tf.tensor(wo, r.output.shape))),
+          tf.sum(tf.mul(r.finalState, tf.tensor(ws, r.finalState.shape))),
+        );
       });
       return g([t.q, t.k, t.v, t.gk, t.h0!]).map((x) => x.dataSync() as Float32Array);
     });
@@ -220,17 +274,31 @@ describe('gatedLinearAttention(q, k, v, gk) argument validation', () => {
   });
   afterAll(() => tf.dispose([q, v]));
   it('names the tensor, the expected shape and the given one', () => {
-    expect(() => gatedLinearAttention(tf.zeros([1, 4, 16]) as unknown as tf.Tensor4D, q, v, q)).toThrow('expected q of shape [B, H, L, K], got [1, 4, 16]');
-    expect(() => gatedLinearAttention(q, tf.zeros([1, 4, 16, 7]) as tf.Tensor4D, v, q)).toThrow('expected k of shape [B, H, L, K] with K=8, got [1, 4, 16, 7]');
-    expect(() => gatedLinearAttention(q, q, tf.zeros([1, 4, 15, 5]) as tf.Tensor4D, q)).toThrow('expected v of shape [B, H, L, V] with L=16, got [1, 4, 15, 5]');
-    expect(() => gatedLinearAttention(q, q, v, tf.zeros([1, 2, 16, 8]) as tf.Tensor4D)).toThrow('expected gk of shape [B, H, L, K] with H=4, got [1, 2, 16, 8]');
-    expect(() => gatedLinearAttention(q, q, v, q, { initialState: tf.zeros([1, 4, 8, 4]) as tf.Tensor4D })).toThrow('expected initialState of shape [B, H, K, V] with V=5, got [1, 4, 8, 4]');
+    expect(() => gatedLinearAttention(tf.zeros([1, 4, 16]) as unknown as tf.Tensor4D, q, v, q)).toThrow(
+      'expected q of shape [B, H, L, K], got [1, 4, 16]',
+    );
+    expect(() => gatedLinearAttention(q, tf.zeros([1, 4, 16, 7]) as tf.Tensor4D, v, q)).toThrow(
+      'expected k of shape [B, H, L, K] with K=8, got [1, 4, 16, 7]',
+    );
+    expect(() => gatedLinearAttention(q, q, tf.zeros([1, 4, 15, 5]) as tf.Tensor4D, q)).toThrow(
+      'expected v of shape [B, H, L, V] with L=16, got [1, 4, 15, 5]',
+    );
+    expect(() => gatedLinearAttention(q, q, v, tf.zeros([1, 2, 16, 8]) as tf.Tensor4D)).toThrow(
+      'expected gk of shape [B, H, L, K] with H=4, got [1, 2, 16, 8]',
+    );
+    expect(() => gatedLinearAttention(q, q, v, q, { initialState: tf.zeros([1, 4, 8, 4]) as tf.Tensor4D })).toThrow(
+      'expected initialState of shape [B, H, K, V] with V=5, got [1, 4, 8, 4]',
+    );
   });
   it('rejects bad options', () => {
-    expect(() => gatedLinearAttention(q, q, v, q, { mode: 'parallel' as 'chunk' })).toThrow(`expected mode 'recurrent' or 'chunk', got "parallel"`);
+    expect(() => gatedLinearAttention(q, q, v, q, { mode: 'parallel' as 'chunk' })).toThrow(
+      `expected mode 'recurrent' or 'chunk', got "parallel"`,
+    );
     expect(() => gatedLinearAttention(q, q, v, q, { chunkSize: 0 })).toThrow('expected chunkSize to be a positive integer, got 0');
     expect(() => gatedLinearAttention(q, q, v, q, { scale: Number.NaN })).toThrow('expected scale to be a finite number > 0');
-    expect(() => gatedLinearAttention(q, q, v, q, { initial_state: q } as unknown as GlaOptions)).toThrow("unknown gatedLinearAttention option 'initial_state'");
+    expect(() => gatedLinearAttention(q, q, v, q, { initial_state: q } as unknown as GlaOptions)).toThrow(
+      "unknown gatedLinearAttention option 'initial_state'",
+    );
   });
 });
 
@@ -243,10 +311,12 @@ describe('gatedLinearAttention(q, k, v, gk) memory', () => {
       const t = tensors(d, data);
       for (const mode of ['chunk', 'recurrent'] as const) {
         for (let r = 0; r < 3; r++) {
-          expect(leakedTensors(() => {
-            const out = gatedLinearAttention(t.q, t.k, t.v, t.gk, { mode, initialState: t.h0 });
-            tf.dispose([out.output, out.finalState]);
-          })).toBe(0);
+          expect(
+            leakedTensors(() => {
+              const out = gatedLinearAttention(t.q, t.k, t.v, t.gk, { mode, initialState: t.h0 });
+              tf.dispose([out.output, out.finalState]);
+            }),
+          ).toBe(0);
         }
         const g = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, e: tf.Tensor) => {
           const out = gatedLinearAttention(a as tf.Tensor4D, b as tf.Tensor4D, c as tf.Tensor4D, e as tf.Tensor4D, { mode });

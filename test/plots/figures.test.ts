@@ -26,7 +26,8 @@ function yTickValues(el: Element): number[] {
 /** y domain covers [min, max] of the values, and neither domain nor printed ticks reach 100× them. */
 function expectHonestY(el: Element, values: number[]): void {
   const [d0, d1] = (el as Scaled).scale('y').domain as [number, number];
-  const lo = Math.min(...values), hi = Math.max(...values);
+  const lo = Math.min(...values),
+    hi = Math.max(...values);
   expect(Math.min(d0, d1)).toBeLessThanOrEqual(lo);
   expect(Math.max(d0, d1)).toBeGreaterThanOrEqual(hi);
   expect(Math.max(d0, d1)).toBeLessThan(10 * Math.max(Math.abs(hi), Math.abs(lo)));
@@ -36,16 +37,29 @@ function expectHonestY(el: Element, values: number[]): void {
 }
 
 function expectNoProhibitedAria(el: Element): void {
-  expect(Array.from(el.querySelectorAll('g[aria-label], rect[aria-label], path[aria-label], line[aria-label], circle[aria-label], text[aria-label]'))).toEqual([]);
+  expect(
+    Array.from(
+      el.querySelectorAll('g[aria-label], rect[aria-label], path[aria-label], line[aria-label], circle[aria-label], text[aria-label]'),
+    ),
+  ).toEqual([]);
 }
 
 describe('linesBySeries', () => {
   const energy: SeriesRow[] = [];
-  for (let s = 0.25; s <= 8; s += 0.25) energy.push({ x: s, y: 0.03 * s, series: 'spiking' }, { x: s, y: 1.5, series: 'FP16 MAC' }, { x: s, y: 0.23, series: 'INT8 MAC' }, { x: s, y: 0.24, series: 'INT8 add + fetch' });
+  for (let s = 0.25; s <= 8; s += 0.25)
+    energy.push(
+      { x: s, y: 0.03 * s, series: 'spiking' },
+      { x: s, y: 1.5, series: 'FP16 MAC' },
+      { x: s, y: 0.23, series: 'INT8 MAC' },
+      { x: s, y: 0.24, series: 'INT8 add + fetch' },
+    );
 
   it('log y (pJ): domain covers the values, ticks print decimals, never an SI "m"', () => {
     const el = linesBySeries(energy, { xLabel: 'spikes', yLabel: 'energy per MAC (pJ)', yType: 'log', document: doc() }) as Element;
-    expectHonestY(el, energy.map((r) => r.y));
+    expectHonestY(
+      el,
+      energy.map((r) => r.y),
+    );
     const texts = Array.from(el.querySelectorAll('text')).map((t) => t.textContent ?? '');
     expect(texts.filter((t) => /^\d+(\.\d+)?m$/.test(t.trim()))).toEqual([]);
     expect(texts).toContain('0.1');
@@ -54,24 +68,40 @@ describe('linesBySeries', () => {
 
   it('end labels that would overprint are moved apart by at least a line height', () => {
     const el = linesBySeries(energy, { xLabel: 'spikes', yLabel: 'energy per MAC (pJ)', yType: 'log', document: doc() }) as Element;
-    const ys = Array.from(el.querySelectorAll('g[data-mark="text"] text')).map((t) => Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')![1]));
+    const ys = Array.from(el.querySelectorAll('g[data-mark="text"] text')).map((t) =>
+      Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')![1]),
+    );
     expect(ys).toHaveLength(4);
     const sorted = ys.sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(12);
   });
 
   it('shares print as percent with the unit on the axis; the domain stays in shares', () => {
-    const rows: SeriesRow[] = [1, 2, 3, 4].flatMap((k) => [{ x: k, y: 0.5 + k / 20, series: 'gaussian' }, { x: k, y: 0.55 + k / 20, series: 'laplace' }]);
+    const rows: SeriesRow[] = [1, 2, 3, 4].flatMap((k) => [
+      { x: k, y: 0.5 + k / 20, series: 'gaussian' },
+      { x: k, y: 0.55 + k / 20, series: 'laplace' },
+    ]);
     const el = linesBySeries(rows, { xLabel: 'k', yLabel: 'sparsity, 3-step window', document: doc() }) as Element;
-    expectHonestY(el, rows.map((r) => r.y));
+    expectHonestY(
+      el,
+      rows.map((r) => r.y),
+    );
     expect(el.textContent).toContain('sparsity, 3-step window (%)');
-    expect(Array.from(el.querySelectorAll('g[data-mark="y-axis tick label"] text')).every((t) => /%$/.test(t.textContent ?? ''))).toBe(true);
+    expect(Array.from(el.querySelectorAll('g[data-mark="y-axis tick label"] text')).every((t) => /%$/.test(t.textContent ?? ''))).toBe(
+      true,
+    );
   });
 
   it('linear y of plain quantities (tokens per second) prints them as they are', () => {
-    const rows: SeriesRow[] = [1024, 2048, 4096].flatMap((c, i) => [{ x: c, y: 40 - i, series: 'full' }, { x: c, y: 55, series: 'hybrid' }]);
+    const rows: SeriesRow[] = [1024, 2048, 4096].flatMap((c, i) => [
+      { x: c, y: 40 - i, series: 'full' },
+      { x: c, y: 55, series: 'hybrid' },
+    ]);
     const el = linesBySeries(rows, { xLabel: 'context', yLabel: 'tokens per second', document: doc() }) as Element;
-    expectHonestY(el, rows.map((r) => r.y));
+    expectHonestY(
+      el,
+      rows.map((r) => r.y),
+    );
   });
 
   it('rejects empty rows', () => {
@@ -81,10 +111,18 @@ describe('linesBySeries', () => {
 
 describe('groupedHistogram', () => {
   it('a validation loss of 2.1–3.4 nats/token reads 2.1–3.4, not 210–345 (the conversion figure)', () => {
-    const rows = [{ bin: 'fa', share: 2.1, series: 'converted' }, { bin: 'swa', share: 2.2, series: 'converted' }, { bin: 'swa', share: 3.4, series: 'from scratch' }];
+    const rows = [
+      { bin: 'fa', share: 2.1, series: 'converted' },
+      { bin: 'swa', share: 2.2, series: 'converted' },
+      { bin: 'swa', share: 3.4, series: 'from scratch' },
+    ];
     const el = groupedHistogram(rows, { xLabel: 'architecture', yLabel: 'validation loss (nats/token)', document: doc() }) as Element;
     expectHonestY(el, [0, ...rows.map((r) => r.share)]);
-    expect(Array.from(el.querySelectorAll('text')).map((t) => t.textContent).join(' ')).not.toMatch(/%/);
+    expect(
+      Array.from(el.querySelectorAll('text'))
+        .map((t) => t.textContent)
+        .join(' '),
+    ).not.toMatch(/%/);
     expect(el.querySelector('title')!.textContent).toMatch(/architecture: fa/);
     expectNoProhibitedAria(el);
   });
@@ -97,7 +135,9 @@ describe('groupedHistogram', () => {
   });
 
   it('percent asked for values outside [0, 1] is an error, not a 100× axis', () => {
-    expect(() => groupedHistogram([{ bin: 'a', share: 2.5, series: 's' }], { xLabel: 'x', percent: true, document: doc() })).toThrow(/percent/);
+    expect(() => groupedHistogram([{ bin: 'a', share: 2.5, series: 's' }], { xLabel: 'x', percent: true, document: doc() })).toThrow(
+      /percent/,
+    );
   });
 });
 

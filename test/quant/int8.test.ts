@@ -6,8 +6,7 @@ const f = Math.fround;
 describe('quantizeInt8GroupWise(w, rows, cols, groupSize)', () => {
   // rows 2, cols 12, groups of 4 consecutive input columns per output row
   const w = new Float32Array([
-    127, -2.5, 3.5, 0.5, /**/ 1, 3, -5, 254, /**/ 0, 0, 0, 0,
-    1e-4, -5e-5, 0, 0, /**/ 2e6, -2e6, 1e4, -1.5e4, /**/ -0.25, 0.25, 0.75, 31.75,
+    127, -2.5, 3.5, 0.5, /**/ 1, 3, -5, 254, /**/ 0, 0, 0, 0, 1e-4, -5e-5, 0, 0, /**/ 2e6, -2e6, 1e4, -1.5e4, /**/ -0.25, 0.25, 0.75, 31.75,
   ]);
 
   it('follows quantize_sym per group on a hand-worked example: scale = amax/127 clamped to [1e-5, 1e4], round half to even, clamp to [-128, 127]', () => {
@@ -23,8 +22,30 @@ describe('quantizeInt8GroupWise(w, rows, cols, groupSize)', () => {
     ]);
     expect(q).toMatchObject({ rows: 2, cols: 12, groupSize: 4 });
     expect(Array.from(dequantizeInt8(q))).toEqual([
-      127, -2, 4, 0, 0, 4, -4, 254, 0, 0, 0, 0,
-      f(10 * f(1e-5)), f(-5 * f(1e-5)), 0, 0, 1.27e6, -1.28e6, 1e4, -2e4, -0.25, 0.25, 0.75, 31.75,
+      127,
+      -2,
+      4,
+      0,
+      0,
+      4,
+      -4,
+      254,
+      0,
+      0,
+      0,
+      0,
+      f(10 * f(1e-5)),
+      f(-5 * f(1e-5)),
+      0,
+      0,
+      1.27e6,
+      -1.28e6,
+      1e4,
+      -2e4,
+      -0.25,
+      0.25,
+      0.75,
+      31.75,
     ]);
   });
 
@@ -47,7 +68,13 @@ describe('quantizeInt8GroupWise(w, rows, cols, groupSize)', () => {
 
   it('keeps |w - dequantized| <= scale / 2 in every group (plus float32 rounding), with |q| <= 127', () => {
     const rng = mulberry32(42);
-    for (const [rows, cols, g] of [[4, 256, 128], [3, 96, 32], [5, 7, 7], [2, 384, 128], [1, 1, 1]] as const) {
+    for (const [rows, cols, g] of [
+      [4, 256, 128],
+      [3, 96, 32],
+      [5, 7, 7],
+      [2, 384, 128],
+      [1, 1, 1],
+    ] as const) {
       const x = new Float32Array(rows * cols);
       // mixed magnitudes, so groups get very different scales
       for (let i = 0; i < x.length; i++) x[i] = (rng() - 0.5) * 10 ** Math.floor(rng() * 6 - 3);
@@ -89,7 +116,9 @@ describe('dequantizeInt8(q)', () => {
   it('rejects inconsistent values and scales', () => {
     const q = quantizeInt8GroupWise(new Float32Array(8).fill(1), 2, 4, 2);
     expect(() => dequantizeInt8({ ...q, values: new Int8Array(7) })).toThrow(/q.values to be an Int8Array of length rows\*cols = 8, got 7/);
-    expect(() => dequantizeInt8({ ...q, scales: new Float32Array(3) })).toThrow(/q.scales to be a Float32Array of length rows\*cols\/groupSize = 4, got 3/);
+    expect(() => dequantizeInt8({ ...q, scales: new Float32Array(3) })).toThrow(
+      /q.scales to be a Float32Array of length rows\*cols\/groupSize = 4, got 3/,
+    );
     expect(() => dequantizeInt8({ ...q, groupSize: 3 })).toThrow(/groupSize \(3\) must divide cols \(4\)/);
   });
 });

@@ -12,7 +12,9 @@ import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-const N = 5, IN = 256, OUT = 24;
+const N = 5,
+  IN = 256,
+  OUT = 24;
 
 function inputs(seed: number) {
   const x = new Float32Array(normalSamples(N * IN, seed));
@@ -107,7 +109,8 @@ describe('w8aspikeLinear(x, weight, bias, options)', () => {
       const R = tf.tensor2d(Float32Array.from(normalSamples(N * OUT, 9)), [N, OUT]);
       const plain = (xIn: tf.Tensor, wIn: tf.Tensor, bIn: tf.Tensor) => tf.sum(tf.mul(tf.add(tf.matMul(xIn, wIn, false, true), bIn), R));
       const ste = tf.grads((xIn: tf.Tensor, wIn: tf.Tensor, bIn: tf.Tensor) =>
-        tf.sum(tf.mul(w8aspikeLinear(xIn as tf.Tensor2D, wIn as tf.Tensor2D, bIn as tf.Tensor1D), R)))([X, W, B]);
+        tf.sum(tf.mul(w8aspikeLinear(xIn as tf.Tensor2D, wIn as tf.Tensor2D, bIn as tf.Tensor1D), R)),
+      )([X, W, B]);
       const atSpiked = tf.grads(plain)([tf.tensor2d(spiked, [N, IN]), W, B]);
       const atX = tf.grads(plain)([X, W, B]);
       const [dx, dW, db] = ste.map((g) => Array.from(g.dataSync()));
@@ -129,10 +132,12 @@ describe('w8aspikeLinear(x, weight, bias, options)', () => {
     const B = tf.tensor1d(b);
     expect(leakedTensors(() => w8aspikeLinear(X, W, B, { onCounts: (c) => c.sum().dispose() }).dispose())).toBe(0);
     expect(leakedTensors(() => w8aspikeLinear(X, W, null, { sumOrder: 'backend' }).dispose())).toBe(0);
-    expect(leakedTensors(() => {
-      const gs = tf.grads((a: tf.Tensor, c: tf.Tensor) => w8aspikeLinear(a as tf.Tensor2D, c as tf.Tensor2D, B).sum())([X, W]);
-      tf.dispose(gs);
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        const gs = tf.grads((a: tf.Tensor, c: tf.Tensor) => w8aspikeLinear(a as tf.Tensor2D, c as tf.Tensor2D, B).sum())([X, W]);
+        tf.dispose(gs);
+      }),
+    ).toBe(0);
     tf.dispose([X, W, B]);
   });
 
@@ -140,7 +145,9 @@ describe('w8aspikeLinear(x, weight, bias, options)', () => {
     tf.tidy(() => {
       const X = tf.zeros([2, 8]) as tf.Tensor2D;
       const W = tf.zeros([3, 8]) as tf.Tensor2D;
-      expect(() => w8aspikeLinear(X, tf.zeros([3, 7]) as tf.Tensor2D, null)).toThrow(/expected weight of shape \[out, in\] with in = 8 \(x's last dim\), got \[3, 7\]/);
+      expect(() => w8aspikeLinear(X, tf.zeros([3, 7]) as tf.Tensor2D, null)).toThrow(
+        /expected weight of shape \[out, in\] with in = 8 \(x's last dim\), got \[3, 7\]/,
+      );
       expect(() => w8aspikeLinear(tf.zeros([8]) as unknown as tf.Tensor2D, W, null)).toThrow(/expected x of shape \[N, in\], got \[8\]/);
       expect(() => w8aspikeLinear(X, W, tf.zeros([4]) as tf.Tensor1D)).toThrow(/expected bias of shape \[out\] = \[3\], got \[4\]/);
       expect(() => w8aspikeLinear(X, W, undefined as unknown as null)).toThrow(/expected bias to be a tf.Tensor of shape \[out\] or null/);

@@ -7,7 +7,14 @@ import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-interface AdaptiveCase { k: number; rows: number; cols: number; x: number[]; vth: number[]; counts: number[] }
+interface AdaptiveCase {
+  k: number;
+  rows: number;
+  cols: number;
+  x: number[];
+  vth: number[];
+  counts: number[];
+}
 const golden = loadGolden<{ cases: AdaptiveCase[] }>('adaptive.json');
 
 /** Counts and thresholds of the tensor version, read back. */
@@ -110,7 +117,8 @@ describe('adaptiveSpikesTensor(x, k) equals adaptiveThresholdSpikes(x, rows, col
 
   it('on rows full of exact .5 ties, rounding each half to even', () => {
     const rng = mulberry32(42);
-    let ties = 0, tiesUp = 0;
+    let ties = 0,
+      tiesUp = 0;
     for (const cols of [16, 64, 256, 1024]) {
       for (const k of [1, 2, 4]) {
         const rows = 6;
@@ -149,7 +157,8 @@ describe('adaptiveSpikesTensor(x, k) equals adaptiveThresholdSpikes(x, rows, col
 
   it("with sumOrder 'backend' (tf.mean) stays within the float32 summation bound: thresholds within 2·D ulps, counts off by at most 1 and only at near-ties", () => {
     const rng = mulberry32(42);
-    let rowsWithOtherVth = 0, countsDiffer = 0;
+    let rowsWithOtherVth = 0,
+      countsDiffer = 0;
     for (const cols of [32, 128, 1000, 3584]) {
       const rows = 48;
       const k = 3;
@@ -194,10 +203,12 @@ describe('adaptiveSpikesTensor(x, k) equals adaptiveThresholdSpikes(x, rows, col
   it('leaks no tensors (both sum orders)', () => {
     const x = tf.tensor2d(activations(mulberry32(1), 4, 777), [4, 777]);
     for (const sumOrder of ['torch', 'backend'] as const) {
-      expect(leakedTensors(() => {
-        const { counts, vth } = adaptiveSpikesTensor(x, 3, { sumOrder });
-        tf.dispose([counts, vth]);
-      })).toBe(0);
+      expect(
+        leakedTensors(() => {
+          const { counts, vth } = adaptiveSpikesTensor(x, 3, { sumOrder });
+          tf.dispose([counts, vth]);
+        }),
+      ).toBe(0);
     }
     x.dispose();
   });

@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ablationClaims, architectureClaims, benchmarkClaims, claim, efficiencyClaims, spikingClaims, trainingClaims, table8Latency, metaxRatios,
-  TABLE1, TABLE2, TABLE3, TABLE4, TABLE5, TABLE6, TABLE11_ACCURACY, TABLE7, TABLE8, TABLE9, TABLE10, TABLE12, TABLE13, type Claim,
+  ablationClaims,
+  architectureClaims,
+  benchmarkClaims,
+  claim,
+  efficiencyClaims,
+  spikingClaims,
+  trainingClaims,
+  table8Latency,
+  metaxRatios,
+  TABLE1,
+  TABLE2,
+  TABLE3,
+  TABLE4,
+  TABLE5,
+  TABLE6,
+  TABLE11_ACCURACY,
+  TABLE7,
+  TABLE8,
+  TABLE9,
+  TABLE10,
+  TABLE12,
+  TABLE13,
+  type Claim,
 } from '../../lib/index.js';
 
-const all: Claim[] = [trainingClaims, architectureClaims, benchmarkClaims, spikingClaims, efficiencyClaims, ablationClaims].flatMap((f) => f().map((c) => claim(c)));
+const all: Claim[] = [trainingClaims, architectureClaims, benchmarkClaims, spikingClaims, efficiencyClaims, ablationClaims].flatMap((f) =>
+  f().map((c) => claim(c)),
+);
 const byId = new Map(all.map((c) => [c.id, c]));
 
 describe('transcribed tables', () => {
   it('every row has one value per column', () => {
-    for (const t of [TABLE1, TABLE2, TABLE3, TABLE4, TABLE5, TABLE6, TABLE11_ACCURACY]) for (const r of t.rows) expect(r.values.length, `${t.location.where} ${r.name}`).toBe(t.columns.length);
+    for (const t of [TABLE1, TABLE2, TABLE3, TABLE4, TABLE5, TABLE6, TABLE11_ACCURACY])
+      for (const r of t.rows) expect(r.values.length, `${t.location.where} ${r.name}`).toBe(t.columns.length);
     for (const row of TABLE8.cells) expect(row.length).toBe(TABLE8.columns.length);
     expect(TABLE7.spikingBrain7B.length).toBe(TABLE7.lengths.length);
   });
@@ -47,8 +71,16 @@ describe('audit claims (notebook 08)', () => {
     }
   });
   it('finds exactly the four inconsistencies the notebook explains', () => {
-    expect(all.filter((c) => c.status === 'inconsistent').map((c) => c.id).sort()).toEqual([
-      'ablation.hybrid_ratio_b1_vs_b2', 'bench.table2_vs_table1.all_improve', 'coding.bitwise_emission_reduction', 'metax.table9.ratio_1k',
+    expect(
+      all
+        .filter((c) => c.status === 'inconsistent')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([
+      'ablation.hybrid_ratio_b1_vs_b2',
+      'bench.table2_vs_table1.all_improve',
+      'coding.bitwise_emission_reduction',
+      'metax.table9.ratio_1k',
     ]);
   });
   it('recomputes the stated averages and text figures', () => {
@@ -72,7 +104,29 @@ describe('coverage of the report (the notebook\'s "considered and left out" list
     const items = REPORT_COVERAGE.map((c) => c.item).join(' | ');
     for (let n = 1; n <= 13; n++) expect(items, `Table ${n}`).toMatch(new RegExp(`\\bTable ${n}\\b`));
     for (let n = 1; n <= 10; n++) expect(items, `Fig. ${n}`).toMatch(new RegExp(`\\bFig\\. ${n}\\b`));
-    for (const s of ['abstract', '§1', '§2.1', '§2.2', '§3.1', '§3.2', '§3.3', '§3.4', '§4.1', '§4.2', '§4.3', '§5.1', '§5.2', '§5.3', '§5.4', '§5.5', '§6', '§7', 'App. A.7', 'App. C']) expect(items).toContain(s);
+    for (const s of [
+      'abstract',
+      '§1',
+      '§2.1',
+      '§2.2',
+      '§3.1',
+      '§3.2',
+      '§3.3',
+      '§3.4',
+      '§4.1',
+      '§4.2',
+      '§4.3',
+      '§5.1',
+      '§5.2',
+      '§5.3',
+      '§5.4',
+      '§5.5',
+      '§6',
+      '§7',
+      'App. A.7',
+      'App. C',
+    ])
+      expect(items).toContain(s);
     for (const s of ['000', '001', '002', '003', '004']) expect(items).toContain(`seed ${s}`);
     for (const c of REPORT_COVERAGE) expect(c.coveredBy.length > 0 || c.leftOut.length > 0, c.item).toBe(true);
   });
@@ -81,7 +135,8 @@ describe('coverage of the report (the notebook\'s "considered and left out" list
     const { uncoveredItems } = await import('../../lib/index.js');
     const dir = new URL('../../data/', import.meta.url);
     const ids = [...all.map((c) => c.id)];
-    for (const f of readdirSync(dir).filter((x) => /^0[1-7]-.+\.json$/.test(x))) ids.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { claims: Claim[] }).claims.map((c) => c.id));
+    for (const f of readdirSync(dir).filter((x) => /^0[1-7]-.+\.json$/.test(x)))
+      ids.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { claims: Claim[] }).claims.map((c) => c.id));
     expect(uncoveredItems(ids).map((c) => c.item)).toEqual([]);
     expect(uncoveredItems(['x'], [{ item: 't', page: '1', coveredBy: ['y.'], leftOut: '' }]).length).toBe(1);
   });

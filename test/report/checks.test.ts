@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  averageReadings, bitwiseReductionReadings, budgetRange, decodeDrawnTrain, halfUnit, hybridEquivalentWindow, improvedIndices,
-  laEquivalentWindow, marksAgreeing, meanOf, nonDecreasing, nonIncreasing, recoveryPct, relativeDropPct, speedupReadings, sourceOf, rowOf, columnOf,
-  TABLE1, TABLE2, TABLE3, TABLE11_ACCURACY, type MarkedTable,
+  averageReadings,
+  bitwiseReductionReadings,
+  budgetRange,
+  decodeDrawnTrain,
+  halfUnit,
+  hybridEquivalentWindow,
+  improvedIndices,
+  laEquivalentWindow,
+  marksAgreeing,
+  meanOf,
+  nonDecreasing,
+  nonIncreasing,
+  recoveryPct,
+  relativeDropPct,
+  speedupReadings,
+  sourceOf,
+  rowOf,
+  columnOf,
+  TABLE1,
+  TABLE2,
+  TABLE3,
+  TABLE11_ACCURACY,
+  type MarkedTable,
 } from '../../lib/index.js';
 
 describe('report checks', () => {
@@ -69,7 +89,10 @@ describe('report checks', () => {
   });
   it('marksAgreeing finds a misplaced bold mark', () => {
     expect(marksAgreeing(TABLE1)).toEqual({ agree: 5, rows: 5, disagreeing: [] });
-    const swapped: MarkedTable = { ...TABLE2, marks: TABLE2.marks.map((m, i) => (i === 0 ? { bold: m.underlined, underlined: m.bold } : m)) };
+    const swapped: MarkedTable = {
+      ...TABLE2,
+      marks: TABLE2.marks.map((m, i) => (i === 0 ? { bold: m.underlined, underlined: m.bold } : m)),
+    };
     expect(marksAgreeing(swapped)).toEqual({ agree: 4, rows: 5, disagreeing: ['MMLU'] });
   });
   it('sourceOf, rowOf and columnOf name what is missing', () => {

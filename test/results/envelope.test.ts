@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { validateEnvelope, validateClaim, claim, roundTo, roundDeep, claimsMarkdown, compareClaims, stripVolatile, type Claim } from '../../lib/index.js';
+import {
+  validateEnvelope,
+  validateClaim,
+  claim,
+  roundTo,
+  roundDeep,
+  claimsMarkdown,
+  compareClaims,
+  stripVolatile,
+  type Claim,
+} from '../../lib/index.js';
 
-const good: Claim = { id: 'energy.int8_add_pj', source: 'report §5.5', reported: 0.03, reproduced: 0.03, unit: 'pJ', status: 'reproduced', note: 'Horowitz 2014' };
+const good: Claim = {
+  id: 'energy.int8_add_pj',
+  source: 'report §5.5',
+  reported: 0.03,
+  reproduced: 0.03,
+  unit: 'pJ',
+  status: 'reproduced',
+  note: 'Horowitz 2014',
+};
 const envelope = {
   schema: 'energy-model@1',
   producedBy: 'notebooks/03-energy-model.ipynb',
@@ -22,7 +40,9 @@ describe('validateClaim(c)', () => {
       'claim.status must be one of reproduced, analogue, inconsistent, not-testable, cited; got "close-enough"',
     ]);
     expect(validateClaim({ ...good, note: '' })).toEqual(['claim.note must be a non-empty string']);
-    expect(validateClaim({ ...good, reproduced: null })).toEqual(['claim.reproduced may be null only when status is not-testable or cited']);
+    expect(validateClaim({ ...good, reproduced: null })).toEqual([
+      'claim.reproduced may be null only when status is not-testable or cited',
+    ]);
     expect(validateClaim({ ...good, reported: NaN })).toEqual(['claim.reported must be a finite number or a string']);
     expect(validateClaim({ ...good, id: 'Energy' })[0]).toMatch(/claim.id "Energy" must be dotted lower-case words/);
     expect(validateClaim({ ...good, kind: 'measured' })).toEqual(['claim.tolerance must be a number >= 0 for a measured claim']);
@@ -32,8 +52,12 @@ describe('validateClaim(c)', () => {
   it('checks a status against the rule it follows from', () => {
     const checked = { ...good, reported: 97.7, reproduced: 97.74, status: 'reproduced', check: { rule: 'within', abs: 0.05 } };
     expect(validateClaim(checked)).toEqual([]);
-    expect(validateClaim({ ...checked, reproduced: 97.8 })).toEqual(['claim.status is "reproduced" but its check "within" gives "inconsistent"']);
-    expect(validateClaim({ ...checked, check: { rule: 'nearly' } })).toEqual(['claim.check.rule must be one of within, above, below, interval']);
+    expect(validateClaim({ ...checked, reproduced: 97.8 })).toEqual([
+      'claim.status is "reproduced" but its check "within" gives "inconsistent"',
+    ]);
+    expect(validateClaim({ ...checked, check: { rule: 'nearly' } })).toEqual([
+      'claim.check.rule must be one of within, above, below, interval',
+    ]);
     expect(validateClaim({ ...checked, ci95: [3, 1] })).toEqual(['claim.ci95 must be [low, high] with low <= high']);
     expect(validateClaim({ ...checked, trials: 2.5 })).toEqual(['claim.trials must be a positive integer']);
   });
@@ -74,13 +98,17 @@ describe('compareClaims(committed, regenerated) and stripVolatile', () => {
     expect(compareClaims([good, measured], [good, { ...measured, reproduced: 111 }])).toEqual([
       'x.speed: reproduced 100 -> 111, beyond the stated relative tolerance 0.1',
     ]);
-    expect(compareClaims([good], [{ ...good, reproduced: 0.030001 }])).toEqual(['energy.int8_add_pj: reproduced 0.03 -> 0.030001 (exact claim)']);
+    expect(compareClaims([good], [{ ...good, reproduced: 0.030001 }])).toEqual([
+      'energy.int8_add_pj: reproduced 0.03 -> 0.030001 (exact claim)',
+    ]);
     expect(compareClaims([good], [{ ...good, status: 'inconsistent' }])).toEqual(['energy.int8_add_pj: status reproduced -> inconsistent']);
     expect(compareClaims([good], [])).toEqual(['energy.int8_add_pj: missing from the regenerated claims']);
     expect(compareClaims([], [good])[0]).toMatch(/new claim/);
   });
   it('stripVolatile drops createdAt, commit and timings at any depth', () => {
-    expect(stripVolatile({ createdAt: 1, commit: 'a', results: { timings: { ms: 3 }, v: [1, { timings: 2, w: 3 }] } })).toEqual({ results: { v: [1, { w: 3 }] } });
+    expect(stripVolatile({ createdAt: 1, commit: 'a', results: { timings: { ms: 3 }, v: [1, { timings: 2, w: 3 }] } })).toEqual({
+      results: { v: [1, { w: 3 }] },
+    });
   });
   it('timing claims: compared within tolerance, their value and note left out of the determinism check', () => {
     const timing: Claim = { ...good, id: 'x.ms', reproduced: 10, kind: 'timing', tolerance: 0.5, note: 'took 10 ms' };

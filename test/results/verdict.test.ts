@@ -16,11 +16,15 @@ describe('judgeStatus(claim, check)', () => {
     expect(judgeStatus({ ...base, reported: '<1', reproduced: 0.5 }, { rule: 'below', bound: 1 })).toBe('reproduced');
   });
   it('interval: the reported number inside our 95 % interval', () => {
-    expect(judgeStatus({ ...base, reported: 50, reproduced: 45, ci95: [38, 52] }, { rule: 'interval', fail: 'analogue' })).toBe('reproduced');
+    expect(judgeStatus({ ...base, reported: 50, reproduced: 45, ci95: [38, 52] }, { rule: 'interval', fail: 'analogue' })).toBe(
+      'reproduced',
+    );
     expect(judgeStatus({ ...base, reported: 60, reproduced: 45, ci95: [38, 52] }, { rule: 'interval', fail: 'analogue' })).toBe('analogue');
   });
   it('names the field that cannot be judged', () => {
-    expect(() => judgeStatus({ ...base, reported: '>100', reproduced: 98 }, { rule: 'within', abs: 1 })).toThrow(/needs a finite number in reported/);
+    expect(() => judgeStatus({ ...base, reported: '>100', reproduced: 98 }, { rule: 'within', abs: 1 })).toThrow(
+      /needs a finite number in reported/,
+    );
     expect(() => judgeStatus({ ...base, reported: 1, reproduced: 1 }, { rule: 'within' })).toThrow(/needs abs >= 0 or rel >= 0/);
     expect(() => judgeStatus({ ...base, reported: 1, reproduced: 1 }, { rule: 'interval' })).toThrow(/ci95/);
   });

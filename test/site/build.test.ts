@@ -32,7 +32,8 @@ function readPage(route: string): Document {
 /** The test's environment without what vitest injects for import.meta.env (BASE_URL=/ would override the base). */
 function builderEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[k];
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV'])
+    delete env[k];
   return env;
 }
 
@@ -57,7 +58,10 @@ describe('site: astro build', () => {
       expect(text).toContain(verdict);
     }
     const statusLinks = Array.from(doc.querySelectorAll('main a[href*="ledger/?status="]'), (a) => a.getAttribute('href')!);
-    expect(statusLinks.some((h) => h.endsWith('status=inconsistent')), statusLinks.join(' ')).toBe(true);
+    expect(
+      statusLinks.some((h) => h.endsWith('status=inconsistent')),
+      statusLinks.join(' '),
+    ).toBe(true);
     expect(statusLinks.every((h) => h.startsWith(`${BASE}ledger/`))).toBe(true);
   });
 
@@ -105,7 +109,10 @@ describe('site: astro build', () => {
     for (const route of builtRoutes(outDir).filter((r) => r.startsWith('notebooks/'))) {
       const stem = route.split('/')[1]!;
       const links = Array.from(readPage(route).querySelectorAll('main a[href]'), (a) => a.getAttribute('href')!);
-      expect(links.some((h) => h.includes('/topics/') || h.includes(`ledger/?notebook=${stem}`)), route).toBe(true);
+      expect(
+        links.some((h) => h.includes('/topics/') || h.includes(`ledger/?notebook=${stem}`)),
+        route,
+      ).toBe(true);
       expect(links, route).toContain(`${BASE}results/${stem}/`);
       const results = Array.from(readPage(`results/${stem}`).querySelectorAll('main a[href]'), (a) => a.getAttribute('href')!);
       expect(results, stem).toContain(`${BASE}notebooks/${stem}/`);
@@ -116,7 +123,9 @@ describe('site: astro build', () => {
     const dataDir = join(root, 'data');
     const claims = readdirSync(dataDir)
       .filter((f) => f.endsWith('.json'))
-      .flatMap((f) => (JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string; status: string; note: string }[] }).claims);
+      .flatMap(
+        (f) => (JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { claims: { id: string; status: string; note: string }[] }).claims,
+      );
     const doc = readPage('ledger');
     const rows = Array.from(doc.querySelectorAll('table.ledger tbody tr'));
     expect(rows).toHaveLength(claims.length);

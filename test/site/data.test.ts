@@ -14,6 +14,8 @@ describe('site data access', () => {
   });
 
   it('a malformed data file fails with its name and the fields at fault', () => {
-    expect(() => assertEnvelope({ schema: 'x@1', claims: 'none' }, 'data/09-broken.json')).toThrow(/data\/09-broken.json is malformed:\n {2}- /);
+    expect(() => assertEnvelope({ schema: 'x@1', claims: 'none' }, 'data/09-broken.json')).toThrow(
+      /data\/09-broken.json is malformed:\n {2}- /,
+    );
   });
 });

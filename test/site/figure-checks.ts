@@ -33,12 +33,14 @@ export function figureProblems(minFontPx: number): FigureReport {
           break;
         }
       }
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r, c = boxes[j]!.r;
-        const w = Math.min(a.right, c.right) - Math.max(a.left, c.left);
-        const h = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
-        if (w > 1 && h > 2) report.problems.push(`${name}: "${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
-      }
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.r,
+            c = boxes[j]!.r;
+          const w = Math.min(a.right, c.right) - Math.max(a.left, c.left);
+          const h = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
+          if (w > 1 && h > 2) report.problems.push(`${name}: "${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
+        }
     }
   });
   return report;

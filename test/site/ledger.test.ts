@@ -31,8 +31,20 @@ describe('site ledger: numbers for display', () => {
     expect(oursText({ reported: 1, reproduced: null, unit: 'x' })).toBe('–');
   });
   it('shows a measured rate with its interval, trials and chance', () => {
-    expect(intervalText({ id: 'a', source: '', reported: 100, reproduced: 10, unit: '%', status: 'analogue', note: 'n', ci95: [3.96, 23.05], trials: 40, chance: 10 }))
-      .toBe('95 % CI 3.96–23.05, 40 trials, chance 10');
+    expect(
+      intervalText({
+        id: 'a',
+        source: '',
+        reported: 100,
+        reproduced: 10,
+        unit: '%',
+        status: 'analogue',
+        note: 'n',
+        ci95: [3.96, 23.05],
+        trials: 40,
+        chance: 10,
+      }),
+    ).toBe('95 % CI 3.96–23.05, 40 trials, chance 10');
   });
 });
 
@@ -53,7 +65,9 @@ describe('site data: result fields read through a guard', () => {
     expect(JSON.parse(JSON.stringify(results))).toEqual({ sweep: { k3: { sparsity: 0.6 } }, rows: [{ k: 1 }] });
   });
   it('a missing field names the data file and the field path', () => {
-    expect(() => (results.sweep as Record<string, unknown>)['k4']).toThrow(/data\/99-test\.json: results\.sweep\.k4 is missing \(fields here: k3\)/);
+    expect(() => (results.sweep as Record<string, unknown>)['k4']).toThrow(
+      /data\/99-test\.json: results\.sweep\.k4 is missing \(fields here: k3\)/,
+    );
     expect(() => (results.rows[0] as Record<string, unknown>)['x']).toThrow(/results\.rows\[0\]\.x is missing/);
   });
 });

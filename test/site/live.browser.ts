@@ -68,8 +68,15 @@ export function liveTests(outDir: string, base: string): void {
     /** The whole page, and viewport-sized views of the controls and of the layer panels. */
     async function screenshots(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: join(shots!, `${name}-full.png`), fullPage: true });
-      for (const [part, sel] of [['controls', 'live-model form'], ['tokens', 'live-model .tokens'], ['layers', 'live-model .layer']] as const) {
-        await page.locator(sel).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      for (const [part, sel] of [
+        ['controls', 'live-model form'],
+        ['tokens', 'live-model .tokens'],
+        ['layers', 'live-model .layer'],
+      ] as const) {
+        await page
+          .locator(sel)
+          .first()
+          .evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: join(shots!, `${name}-${part}.png`) });
       }
     }
@@ -81,7 +88,7 @@ export function liveTests(outDir: string, base: string): void {
     /** Token ids, and per token the spike counts of every layer (selecting each token in turn). */
     async function pageRun(page: Page): Promise<{ ids: number[]; spikes: number[][]; silent: number[][] }> {
       const toks = page.locator('live-model .tok');
-      const ids = (await toks.evaluateAll((bs) => bs.map((b) => Number((b as HTMLElement).dataset.id))));
+      const ids = await toks.evaluateAll((bs) => bs.map((b) => Number((b as HTMLElement).dataset.id)));
       const spikes: number[][] = [];
       const silent: number[][] = [];
       for (let i = 0; i < ids.length; i++) {
@@ -106,10 +113,15 @@ export function liveTests(outDir: string, base: string): void {
       page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && problems.push(`worker console: ${m.text()}`)));
       await page.addInitScript(() => {
         (window as unknown as { longTasks: number[] }).longTasks = [];
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration)),
+        ).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${url}live/?backend=wasm`, { waitUntil: 'networkidle' });
-      expect(requests.filter((r) => /worker|safetensors|\.wasm/.test(r)), 'nothing heavy before the click').toEqual([]);
+      expect(
+        requests.filter((r) => /worker|safetensors|\.wasm/.test(r)),
+        'nothing heavy before the click',
+      ).toEqual([]);
       expect(await axeProblems(page), 'before the click').toEqual([]);
       const w = page.locator('live-model');
       expect(await w.locator('textarea[name="prompt"]').inputValue()).toBe(prompt);
@@ -124,11 +136,19 @@ export function liveTests(outDir: string, base: string): void {
       const longTasks = await page.evaluate((n) => (window as unknown as { longTasks: number[] }).longTasks.slice(n), longBefore);
       const draws = await page.evaluate(() => performance.getEntriesByName('live-draw').map((e) => e.duration));
       expect(draws.length).toBeGreaterThan(0);
-      console.log(`live page: drawing a token report took ${Math.min(...draws).toFixed(1)}-${Math.max(...draws).toFixed(1)} ms on the main thread (${draws.length} draws); long tasks while loading and generating: ${longTasks.map((t) => t.toFixed(0)).join(', ') || 'none'} ms`);
+      console.log(
+        `live page: drawing a token report took ${Math.min(...draws).toFixed(1)}-${Math.max(...draws).toFixed(1)} ms on the main thread (${draws.length} draws); long tasks while loading and generating: ${longTasks.map((t) => t.toFixed(0)).join(', ') || 'none'} ms`,
+      );
       expect(await w.getAttribute('data-backend')).toBe('wasm');
       const origin = new URL(url).origin;
-      expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:')), 'every request stays on the site').toEqual([]);
-      expect(requests.some((r) => r.endsWith('.wasm')), 'the wasm binary comes from the site').toBe(true);
+      expect(
+        requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:')),
+        'every request stays on the site',
+      ).toEqual([]);
+      expect(
+        requests.some((r) => r.endsWith('.wasm')),
+        'the wasm binary comes from the site',
+      ).toBe(true);
 
       const on = await pageRun(page);
       expect(on.ids).toEqual(onRun.map((r) => r.next));
@@ -157,7 +177,11 @@ export function liveTests(outDir: string, base: string): void {
       await context.close();
     }, 600_000);
 
-    for (const v of [{ width: 390, scheme: 'dark' }, { width: 390, scheme: 'light' }, { width: 1280, scheme: 'dark' }] as const) {
+    for (const v of [
+      { width: 390, scheme: 'dark' },
+      { width: 390, scheme: 'light' },
+      { width: 1280, scheme: 'dark' },
+    ] as const) {
       it(`after generating, at ${v.width} px ${v.scheme}: no sideways scrolling${v.scheme === 'dark' && v.width === 390 ? ', no serious axe-core violations' : ''}`, async () => {
         const context = await browser.newContext({ viewport: { width: v.width, height: 900 }, colorScheme: v.scheme });
         const page = await context.newPage();

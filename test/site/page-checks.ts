@@ -22,7 +22,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
         .filter((el) => el.getBoundingClientRect().right > vw + 1 && !el.closest('[data-scroll-ok]'))
         .slice(-3)
-        .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`,
+        );
       problems.push(`page scrolls sideways: ${sw} px wide in a ${vw} px viewport (${wide.join(', ')})`);
     }
     for (const [i, table] of Array.from(document.querySelectorAll<HTMLElement>('[data-claims-table]')).entries()) {
@@ -38,7 +41,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       const inView = r.width > 0 && r.left >= 0 && r.right <= vw + 0.5;
       if (!inView || !hit || !(badge === hit || badge.contains(hit))) {
-        problems.push(`claims table ${i + 1}: the verdict of ${row.dataset.claim} is not visible without scrolling sideways (x ${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`);
+        problems.push(
+          `claims table ${i + 1}: the verdict of ${row.dataset.claim} is not visible without scrolling sideways (x ${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`,
+        );
       }
     }
     window.scrollTo(0, 0);
@@ -62,10 +67,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 export async function axeProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `axe ${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+      .map(
+        (v) =>
+          `axe ${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes
+            .slice(0, 2)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
   });
 }

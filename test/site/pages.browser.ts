@@ -50,7 +50,12 @@ export function pageTests(outDir: string, base: string): void {
       const statuses = await visible().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.status));
       expect(statuses.length).toBeGreaterThan(0);
       expect(new Set(statuses)).toEqual(new Set(['inconsistent']));
-      const devs = await visible().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.dev).filter((d) => d !== '').map(Number));
+      const devs = await visible().evaluateAll((trs) =>
+        trs
+          .map((tr) => (tr as HTMLElement).dataset.dev)
+          .filter((d) => d !== '')
+          .map(Number),
+      );
       expect(devs).toEqual([...devs].sort((a, b) => b - a));
       await page.locator('claims-filter select[name="status"]').selectOption('');
       await page.locator('claims-filter input[name="q"]').fill('sparsity');
@@ -74,7 +79,10 @@ export function pageTests(outDir: string, base: string): void {
       const results = page.locator('site-search [data-out="results"] li a');
       await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
-      expect(hrefs.every((h) => h.startsWith(base)), hrefs.join(' ')).toBe(true);
+      expect(
+        hrefs.every((h) => h.startsWith(base)),
+        hrefs.join(' '),
+      ).toBe(true);
       await results.first().click();
       await page.waitForLoadState('load');
       expect(await page.locator('main h1').count()).toBe(1);

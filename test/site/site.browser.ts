@@ -35,7 +35,11 @@ export function browserTests(outDir: string, base: string): void {
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-    page.on('request', (r) => !r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:') && problems.push(`off-site request: ${r.url()}`));
+    page.on(
+      'request',
+      (r) =>
+        !r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:') && problems.push(`off-site request: ${r.url()}`),
+    );
     page.on('response', async (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       if ((r.headers()['content-type'] ?? '').includes('javascript')) js += (await r.body()).length;
@@ -65,7 +69,10 @@ export function browserTests(outDir: string, base: string): void {
           const target = new URL(href, `http://x${base}${route}`).pathname;
           expect(target.startsWith(base), `/${route}: ${href} leaves the base`).toBe(true);
           const file = join(outDir, decodeURIComponent(target.slice(base.length)));
-          expect(existsSync(file.endsWith('/') ? join(file, 'index.html') : file) || existsSync(join(file, 'index.html')), `/${route}: ${href}`).toBe(true);
+          expect(
+            existsSync(file.endsWith('/') ? join(file, 'index.html') : file) || existsSync(join(file, 'index.html')),
+            `/${route}: ${href}`,
+          ).toBe(true);
         }
       }
     });
@@ -109,14 +116,21 @@ export function browserTests(outDir: string, base: string): void {
       expect(await w.locator('[data-out="rate"]').textContent()).toBe(train.firingRate().toFixed(3));
       expect(await w.locator('[data-out="decoded"]').textContent()).toBe('9, -2, 0');
       // the raster draws one mark per spike (Plot loads on the first redraw)
-      await expect.poll(() => w.locator('[data-out="chart"] svg line').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(train.spikeCount());
+      await expect
+        .poll(() => w.locator('[data-out="chart"] svg line').count(), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(train.spikeCount());
       // an unsigned scheme with a negative count shows the library's error, naming the argument
       await w.locator('select[name="scheme"]').selectOption('bitwise');
       await expect.poll(() => w.locator('[data-out="error"]').isVisible()).toBe(true);
       expect(await w.locator('[data-out="error"]').textContent()).toMatch(/counts\[1\]/);
       // bad inputs are refused before any encoding, and the error replaces the numbers and the raster
       await w.locator('select[name="scheme"]').selectOption('binary');
-      for (const [text, message] of [['1e9', /counts\[0\].*±255/], [Array.from({ length: 40 }, () => '1').join(','), /at most 32/], ['', /empty/], ['2.5', /integer/]] as const) {
+      for (const [text, message] of [
+        ['1e9', /counts\[0\].*±255/],
+        [Array.from({ length: 40 }, () => '1').join(','), /at most 32/],
+        ['', /empty/],
+        ['2.5', /integer/],
+      ] as const) {
         await w.locator('input[name="counts"]').fill(text);
         await expect.poll(() => w.locator('[data-out="error"]').textContent()).toMatch(message);
         expect(await w.locator('[data-out="T"]').textContent()).toBe('—');
@@ -129,7 +143,7 @@ export function browserTests(outDir: string, base: string): void {
       await page.close();
     });
 
-    it('threshold explorer: moving k updates the statistics to the library\'s values', async () => {
+    it("threshold explorer: moving k updates the statistics to the library's values", async () => {
       const { page, problems } = await open('topics/adaptive-threshold/');
       const w = page.locator('threshold-explorer');
       const before = await w.locator('[data-out="chart"]').innerHTML();
@@ -146,7 +160,7 @@ export function browserTests(outDir: string, base: string): void {
       await page.close();
     });
 
-    it('energy calculator: new spikes and fetches give the library\'s energies', async () => {
+    it("energy calculator: new spikes and fetches give the library's energies", async () => {
       const { page, problems } = await open('topics/energy/');
       const w = page.locator('energy-calculator');
       expect(await w.locator('[data-out="spikingPj"]').textContent()).toBe('0.0339');
@@ -167,7 +181,16 @@ export function browserTests(outDir: string, base: string): void {
       // firing-channels reading: eq. 24 uses spikes x (1 - silent share)
       await w.locator('input[name="spikesOver"][value="firing"]').check();
       await expect.poll(() => silent.isEnabled()).toBe(true);
-      const firing = energyReadout({ fp16: 1.5, int8: 0.23, add: 0.03, spikes: 2, silent: 0.5, fetch: 1.25, withFetch: false, spikesPerFiring: true });
+      const firing = energyReadout({
+        fp16: 1.5,
+        int8: 0.23,
+        add: 0.03,
+        spikes: 2,
+        silent: 0.5,
+        fetch: 1.25,
+        withFetch: false,
+        spikesPerFiring: true,
+      });
       await expect.poll(() => w.locator('[data-out="spikingPj"]').textContent()).toBe(firing.spikingPj);
       expect(firing.spikingPj).toBe('0.0300');
       // bad inputs: each names its field and its limits, and no stale or absurd number stays beside it
@@ -181,7 +204,10 @@ export function browserTests(outDir: string, base: string): void {
         await w.locator(`input[name="${name}"]`).fill(value);
         await expect.poll(() => w.locator('[data-out="error"]').textContent()).toMatch(message);
         const shown = await w.locator('td[data-out]').allTextContents();
-        expect(shown.every((t) => t === '—'), shown.join(' | ')).toBe(true);
+        expect(
+          shown.every((t) => t === '—'),
+          shown.join(' | '),
+        ).toBe(true);
         await w.locator(`input[name="${name}"]`).fill({ fp16: '1.5', spikes: '2', int8: '0.23', silent: '0.5' }[name]);
         await expect.poll(() => w.locator('[data-out="error"]').isVisible()).toBe(false);
       }
@@ -205,7 +231,11 @@ export function browserTests(outDir: string, base: string): void {
       // each map has its colour scale
       expect(await w.locator('[data-out="map-gla"] svg').count()).toBe(2);
       // bad inputs: refused before any work, maps and numbers cleared
-      for (const [value, message] of [['1000', /tokens L must be an integer in \[4, 64\]/], ['', /tokens L is empty/], ['3.5', /tokens L must be an integer/]] as const) {
+      for (const [value, message] of [
+        ['1000', /tokens L must be an integer in \[4, 64\]/],
+        ['', /tokens L is empty/],
+        ['3.5', /tokens L must be an integer/],
+      ] as const) {
         await w.locator('input[name="L"]').fill(value);
         await expect.poll(() => w.locator('[data-out="error"]').textContent()).toMatch(message);
         expect(await w.locator('[data-out="beyond-full"]').textContent()).toBe('—');
@@ -215,7 +245,7 @@ export function browserTests(outDir: string, base: string): void {
       await page.close();
     });
 
-    it('context calculator: a model and a context give the library\'s memory and compute; a bad config.json names the problem', async () => {
+    it("context calculator: a model and a context give the library's memory and compute; a bad config.json names the problem", async () => {
       const { page, problems } = await open('topics/hybrid-attention/');
       const w = page.locator('context-calculator');
       await w.locator('select[name="preset"]').selectOption('llama-3.2-1b');
@@ -227,10 +257,19 @@ export function browserTests(outDir: string, base: string): void {
       await expect.poll(() => w.locator('[data-out="chart"] svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       // typing a config selects it, visibly; a bad one names the field and clears every number and the chart
       const json = w.locator('textarea[name="json"]');
-      const complete = { vocab_size: 1000, hidden_size: 256, num_hidden_layers: 4, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 512 };
+      const complete = {
+        vocab_size: 1000,
+        hidden_size: 256,
+        num_hidden_layers: 4,
+        num_attention_heads: 4,
+        num_key_value_heads: 2,
+        intermediate_size: 512,
+      };
       await json.fill('{"hidden_size": 100, "num_attention_heads": 3}');
       expect(await w.locator('select[name="preset"]').inputValue()).toBe('pasted');
-      await expect.poll(() => w.locator('[data-out="error"]').textContent()).toMatch(/missing vocab_size, num_hidden_layers, num_key_value_heads, intermediate_size/);
+      await expect
+        .poll(() => w.locator('[data-out="error"]').textContent())
+        .toMatch(/missing vocab_size, num_hidden_layers, num_key_value_heads, intermediate_size/);
       expect(await w.locator('[data-out="state"]').textContent()).toBe('—');
       expect(await w.locator('[data-out="chart"] svg').count()).toBe(0);
       // {} is an error, not SpikingBrain-7B
@@ -241,7 +280,9 @@ export function browserTests(outDir: string, base: string): void {
       for (const layers of [100_000, 1e9]) {
         const started = Date.now();
         await json.fill(JSON.stringify({ ...complete, num_hidden_layers: layers }));
-        await expect.poll(() => w.locator('[data-out="error"]').textContent(), { timeout: 2000 }).toMatch(/num_hidden_layers must be an integer in \[0, 512\]/);
+        await expect
+          .poll(() => w.locator('[data-out="error"]').textContent(), { timeout: 2000 })
+          .toMatch(/num_hidden_layers must be an integer in \[0, 512\]/);
         expect(Date.now() - started).toBeLessThan(5000);
       }
       await json.fill('{"hidden_size": ');
@@ -265,13 +306,15 @@ export function browserTests(outDir: string, base: string): void {
       const { page, problems } = await open('ledger/?topic=energy');
       const rows = page.locator('table.ledger tbody tr');
       const total = await rows.count();
-      const visible = async () => (await rows.evaluateAll((trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.id)));
+      const visible = async () => await rows.evaluateAll((trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.id));
       const energy = await visible();
       expect(energy.length).toBeGreaterThan(0);
       expect(energy.every((id) => id.startsWith('energy.'))).toBe(true);
       await page.locator('select[name="topic"]').selectOption('');
       await page.locator('select[name="status"]').selectOption('inconsistent');
-      const statuses = await rows.evaluateAll((trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.querySelector('td.status')!.textContent));
+      const statuses = await rows.evaluateAll((trs) =>
+        trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.querySelector('td.status')!.textContent),
+      );
       expect(statuses.length).toBeGreaterThan(0);
       expect(statuses.length).toBeLessThan(total);
       expect(new Set(statuses)).toEqual(new Set(['inconsistent']));

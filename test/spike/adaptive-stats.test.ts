@@ -41,7 +41,9 @@ describe('adaptiveThresholdSpikes(x, rows, cols, k)', () => {
     const x = new Float32Array(4);
     expect(() => adaptiveThresholdSpikes(x, 2, 2, 0)).toThrow(/k must be a finite number > 0, got 0/);
     expect(() => adaptiveThresholdSpikes(x, 2, 2, -1)).toThrow(/k must be/);
-    expect(() => adaptiveThresholdSpikes(new Float32Array([1, NaN, 0, 0]), 2, 2)).toThrow(/x\[1\] \(row 0, col 1\) must be a finite number/);
+    expect(() => adaptiveThresholdSpikes(new Float32Array([1, NaN, 0, 0]), 2, 2)).toThrow(
+      /x\[1\] \(row 0, col 1\) must be a finite number/,
+    );
     expect(() => adaptiveThresholdSpikes(x, 3, 2)).toThrow(/expected x of length rows\*cols = 3\*2 = 6, got 4/);
   });
 });

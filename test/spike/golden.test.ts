@@ -11,8 +11,20 @@ interface EncoderCase {
   firing_rate: number;
   decoded: number[];
 }
-interface MatmulCase { scheme: SpikeScheme; x: number[][]; w: number[][]; y: number[][] }
-interface AdaptiveCase { k: number; rows: number; cols: number; x: number[]; vth: number[]; counts: number[] }
+interface MatmulCase {
+  scheme: SpikeScheme;
+  x: number[][];
+  w: number[][];
+  y: number[][];
+}
+interface AdaptiveCase {
+  k: number;
+  rows: number;
+  cols: number;
+  x: number[];
+  vth: number[];
+  counts: number[];
+}
 
 const encoders = loadGolden<{ cases: EncoderCase[]; matmul: MatmulCase[] }>('encoders.json');
 const adaptive = loadGolden<{ cases: AdaptiveCase[] }>('adaptive.json');

@@ -40,7 +40,9 @@ describe('spikeMatmul(train, weights): spike matmul = integer matmul', () => {
   });
   it('rejects a train whose length is not a multiple of weights.rows, and a malformed matrix', () => {
     const train = encodeSpikes([1, 2, 3], 'bitwise');
-    expect(() => spikeMatmul(train, { data: [1, 2], rows: 2, cols: 1 })).toThrow(/train.length \(3\) must be a multiple of weights.rows \(2\)/);
+    expect(() => spikeMatmul(train, { data: [1, 2], rows: 2, cols: 1 })).toThrow(
+      /train.length \(3\) must be a multiple of weights.rows \(2\)/,
+    );
     expect(() => spikeMatmul(train, { data: [1, 2], rows: 3, cols: 1 })).toThrow(/weights.data must hold rows\*cols = 3 values, got 2/);
   });
 });

@@ -32,7 +32,9 @@ describe('spikeMatmul weights', () => {
   });
 
   it('rejects NaN, infinite and missing weights, and BigInt64Array weights with a clear TypeError', () => {
-    expect(() => spikeMatmul(train, { data: [2, NaN, 4, 5], rows: 2, cols: 2 })).toThrow(/weights\.data\[1\] must be a finite number, got NaN/);
+    expect(() => spikeMatmul(train, { data: [2, NaN, 4, 5], rows: 2, cols: 2 })).toThrow(
+      /weights\.data\[1\] must be a finite number, got NaN/,
+    );
     expect(() => spikeMatmul(train, { data: new Float32Array([2, 2, Infinity, 5]), rows: 2, cols: 2 })).toThrow(/weights\.data\[2\]/);
     const big = new BigInt64Array([2n, 2n, 4n, 5n]) as unknown as number[];
     expect(() => spikeMatmul(train, { data: big, rows: 2, cols: 2 })).toThrow(TypeError);
@@ -51,16 +53,22 @@ describe('bitwiseToWeights', () => {
     const planes = weightToBitwise({ data: [0, 1, 1, 0], rows: 2, cols: 2 });
     const far = { ...planes, offset: -(2 ** 40) };
     expect(() => bitwiseToWeights(far)).toThrow(RangeError);
-    expect(() => bitwiseToWeights(far)).toThrow(/planes\.offset must be an integer with \[offset, offset \+ 2\^T - 1\] inside the Int32 range/);
+    expect(() => bitwiseToWeights(far)).toThrow(
+      /planes\.offset must be an integer with \[offset, offset \+ 2\^T - 1\] inside the Int32 range/,
+    );
     expect(() => bitwiseToWeights({ ...planes, offset: 2 ** 31 - 1 })).toThrow(/planes\.offset/);
     expect(() => bitwiseToWeights({ ...planes, offset: 0.5 })).toThrow(/planes\.offset/);
   });
 
   it('rejects weights outside Int32 and inconsistent planes', () => {
-    expect(() => weightToBitwise({ data: [-(2 ** 40), -(2 ** 40) + 1], rows: 1, cols: 2 })).toThrow(/weights\.data\[0\] = -1099511627776 is outside the Int32 range/);
+    expect(() => weightToBitwise({ data: [-(2 ** 40), -(2 ** 40) + 1], rows: 1, cols: 2 })).toThrow(
+      /weights\.data\[0\] = -1099511627776 is outside the Int32 range/,
+    );
     const planes = weightToBitwise({ data: [0, 3, 1, 2], rows: 2, cols: 2 });
     expect(() => bitwiseToWeights({ ...planes, T: 5 })).toThrow(/planes\.planes must be an array of T = 5 planes, got 2/);
-    expect(() => bitwiseToWeights({ ...planes, planes: [new Uint32Array(0), new Uint32Array(1)] })).toThrow(/planes\.planes\[0\] must be a Uint32Array of ceil\(rows\*cols\/32\) = 1 words/);
+    expect(() => bitwiseToWeights({ ...planes, planes: [new Uint32Array(0), new Uint32Array(1)] })).toThrow(
+      /planes\.planes\[0\] must be a Uint32Array of ceil\(rows\*cols\/32\) = 1 words/,
+    );
     const train = encodeSpikes([1, 1], 'ternary');
     expect(() => spikeMatmulBitwiseWeights(train, { ...planes, offset: -(2 ** 40) })).toThrow(/planes\.offset/);
   });
@@ -71,7 +79,9 @@ describe('adaptiveThresholdSpikes k', () => {
 
   it('rejects k = 1e-50, which float32 makes 0 (Vth NaN), stating the allowed range', () => {
     expect(() => adaptiveThresholdSpikes(x, 2, 2, 1e-50)).toThrow(
-      new RangeError(`k = 1e-50 is outside the allowed range [${FLOAT32_MIN_NORMAL}, ${FLOAT32_MAX}]: Vth = mean|x| / k is computed in float32, where this k is 0`),
+      new RangeError(
+        `k = 1e-50 is outside the allowed range [${FLOAT32_MIN_NORMAL}, ${FLOAT32_MAX}]: Vth = mean|x| / k is computed in float32, where this k is 0`,
+      ),
     );
     expect(() => adaptiveThresholdSpikes(x, 2, 2, 1e39)).toThrow(/k = 1e\+39 is outside the allowed range/);
     // the tensor twin (W8ASpike layers) checks k the same way
@@ -104,10 +114,14 @@ describe('counts arrays with a BigInt type or a broken length', () => {
   it('encodeSpikes rejects an array-like with length -1 or 1.5 instead of building a broken train', () => {
     for (const length of [-1, 1.5, NaN, 2 ** 60]) {
       const counts = { length, 0: 1 } as unknown as ArrayLike<number>;
-      expect(() => encodeSpikes(counts, 'ternary'), `length ${length}`).toThrow(new RangeError(`counts.length must be an integer >= 0, got ${length}`));
+      expect(() => encodeSpikes(counts, 'ternary'), `length ${length}`).toThrow(
+        new RangeError(`counts.length must be an integer >= 0, got ${length}`),
+      );
       expect(() => encodeSpikes(counts, 'ternary', { T: 2 }), `length ${length}`).toThrow(/counts\.length must be an integer >= 0/);
     }
-    expect(() => encodeSpikes('12' as unknown as number[], 'ternary')).toThrow(/counts must be an array or typed array of numbers, got "12"/);
+    expect(() => encodeSpikes('12' as unknown as number[], 'ternary')).toThrow(
+      /counts must be an array or typed array of numbers, got "12"/,
+    );
   });
 
   it('statistics and helpers reject the same', () => {

@@ -14,7 +14,11 @@ describe('zeroPointShift(counts, scheme) as Int2Spike spike_quant', () => {
     expect(Array.from(shift)).toEqual([-3, -3, -3]);
   });
   it('leaves counts that already suit the scheme alone, and restores the input', () => {
-    for (const [values, scheme] of [[[-3, 2], 'ternary'], [[1, 2], 'bitwise'], [[4, 5], 'bitwise-twos-complement']] as const) {
+    for (const [values, scheme] of [
+      [[-3, 2], 'ternary'],
+      [[1, 2], 'bitwise'],
+      [[4, 5], 'bitwise-twos-complement'],
+    ] as const) {
       const { counts, shift } = zeroPointShift(values, scheme);
       expect(Array.from(counts, (c, i) => c + shift[i]!)).toEqual(values);
     }

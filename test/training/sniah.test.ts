@@ -1,8 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
-  ByteTokenizer, SNIAH_VARIANTS, SpikingBrainModel, TABLE12_SNIAH, resolveConfig, scoreSniah, sniahClaim, sniahDocument, sniahDocuments, sniahGrid,
-  sniahKeyNames, sniahMinLength, sniahPooled, sniahText, sniahTrainingBatch, wilsonInterval, type SniahDocument,
+  ByteTokenizer,
+  SNIAH_VARIANTS,
+  SpikingBrainModel,
+  TABLE12_SNIAH,
+  resolveConfig,
+  scoreSniah,
+  sniahClaim,
+  sniahDocument,
+  sniahDocuments,
+  sniahGrid,
+  sniahKeyNames,
+  sniahMinLength,
+  sniahPooled,
+  sniahText,
+  sniahTrainingBatch,
+  wilsonInterval,
+  type SniahDocument,
 } from '../../lib/index.js';
 import { mulberry32 } from '../../lib/util/random.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
@@ -12,7 +27,8 @@ useWasmBackend();
 const tok = new ByteTokenizer();
 // a haystack with no digits, so the only digits of a prompt are the needle's value
 const hay = tok.encode('the quick brown fox jumps over the lazy dog while it rains. '.repeat(40));
-const docs = (o: Partial<Parameters<typeof sniahDocuments>[2]> = {}) => sniahDocuments(tok, hay, { length: 120, depth: 0.5, keys: 'heldout', trials: 30, seed: 7, ...o });
+const docs = (o: Partial<Parameters<typeof sniahDocuments>[2]> = {}) =>
+  sniahDocuments(tok, hay, { length: 120, depth: 0.5, keys: 'heldout', trials: 30, seed: 7, ...o });
 
 describe('sniahKeyNames', () => {
   it('splits 4,900 names into disjoint train (3,920) and held-out (980) sets', () => {
@@ -70,7 +86,9 @@ describe('sniahDocuments', () => {
     expect(() => docs({ trials: 0 })).toThrow(/trials/);
     expect(() => docs({ digits: 0 })).toThrow(/digits/);
     expect(() => docs({ seed: 1.5 })).toThrow(/seed/);
-    expect(() => sniahDocuments(tok, hay.slice(0, 20), { length: 120, depth: 0, keys: 'train', trials: 1, seed: 1 })).toThrow(/haystack must hold at least/);
+    expect(() => sniahDocuments(tok, hay.slice(0, 20), { length: 120, depth: 0, keys: 'train', trials: 1, seed: 1 })).toThrow(
+      /haystack must hold at least/,
+    );
   });
 
   it('knows its shortest prompt', () => {
@@ -81,7 +99,8 @@ describe('sniahDocuments', () => {
 });
 
 describe('sniahTrainingBatch', () => {
-  const batch = (step: number, o: Partial<Parameters<typeof sniahTrainingBatch>[5]> = {}) => sniahTrainingBatch(tok, hay, step, 8, 129, { fraction: 0.5, seed: 42, ...o });
+  const batch = (step: number, o: Partial<Parameters<typeof sniahTrainingBatch>[5]> = {}) =>
+    sniahTrainingBatch(tok, hay, step, 8, 129, { fraction: 0.5, seed: 42, ...o });
 
   it('is seeded per step, has rows of the window length, and the share of needle rows asked', () => {
     expect(batch(3)).toEqual(batch(3));
@@ -139,31 +158,83 @@ describe('scoreSniah / sniahGrid / sniahPooled', () => {
   const all = docs({ trials: 40 });
 
   it('counts whole values and first digits', () => {
-    expect(scoreSniah(oracle(all, (d) => d.value), tok, all, 7)).toEqual({ successes: 40, firstDigitSuccesses: 40, trials: 40 });
+    expect(
+      scoreSniah(
+        oracle(all, (d) => d.value),
+        tok,
+        all,
+        7,
+      ),
+    ).toEqual({ successes: 40, firstDigitSuccesses: 40, trials: 40 });
     // right first digit, wrong last digit on the even documents
     const half = (d: SniahDocument) => (all.indexOf(d) % 2 === 0 ? d.value.slice(0, 3) + String((Number(d.value[3]) + 1) % 10) : d.value);
     expect(scoreSniah(oracle(all, half), tok, all)).toEqual({ successes: 20, firstDigitSuccesses: 40, trials: 40 });
     // a constant guess scores what its matches say
     const zeros = all.filter((d) => d.value[0] === '0').length;
-    expect(scoreSniah(oracle(all, () => '0000'), tok, all).firstDigitSuccesses).toBe(zeros);
+    expect(
+      scoreSniah(
+        oracle(all, () => '0000'),
+        tok,
+        all,
+      ).firstDigitSuccesses,
+    ).toBe(zeros);
   });
 
   it('rejects mixed lengths and bad batch sizes', () => {
-    expect(() => scoreSniah(oracle(all, (d) => d.value), tok, [])).toThrow(/docs/);
-    expect(() => scoreSniah(oracle(all, (d) => d.value), tok, all, 0)).toThrow(/batchSize/);
-    expect(() => scoreSniah(oracle(all, (d) => d.value), tok, [...all, ...docs({ length: 100, trials: 1 })])).toThrow(/one prompt length/);
+    expect(() =>
+      scoreSniah(
+        oracle(all, (d) => d.value),
+        tok,
+        [],
+      ),
+    ).toThrow(/docs/);
+    expect(() =>
+      scoreSniah(
+        oracle(all, (d) => d.value),
+        tok,
+        all,
+        0,
+      ),
+    ).toThrow(/batchSize/);
+    expect(() =>
+      scoreSniah(
+        oracle(all, (d) => d.value),
+        tok,
+        [...all, ...docs({ length: 100, trials: 1 })],
+      ),
+    ).toThrow(/one prompt length/);
   });
 
   it('a real model: every cell has its counts, Wilson interval and chance, and no tensor leaks', () => {
-    const model = new SpikingBrainModel(resolveConfig({
-      vocab_size: 256, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 64,
-      sliding_window: null, attn_layers: [0, 1], rope_theta: 1e4, max_position_embeddings: 256,
-    }), { seed: 42 });
+    const model = new SpikingBrainModel(
+      resolveConfig({
+        vocab_size: 256,
+        hidden_size: 32,
+        num_hidden_layers: 2,
+        num_attention_heads: 2,
+        num_key_value_heads: 1,
+        intermediate_size: 64,
+        sliding_window: null,
+        attn_layers: [0, 1],
+        rope_theta: 1e4,
+        max_position_embeddings: 256,
+      }),
+      { seed: 42 },
+    );
     const o = { lengths: [60, 90], depths: [0, 1], trials: 3, seed: 5 };
     sniahGrid(model, tok, hay, o);
     let grid!: ReturnType<typeof sniahGrid>;
-    expect(leakedTensors(() => { grid = sniahGrid(model, tok, hay, o); })).toBe(0);
-    expect(grid.cells.map((c) => [c.length, c.depth])).toEqual([[60, 0], [60, 1], [90, 0], [90, 1]]);
+    expect(
+      leakedTensors(() => {
+        grid = sniahGrid(model, tok, hay, o);
+      }),
+    ).toBe(0);
+    expect(grid.cells.map((c) => [c.length, c.depth])).toEqual([
+      [60, 0],
+      [60, 1],
+      [90, 0],
+      [90, 1],
+    ]);
     for (const c of grid.cells) {
       expect(c.trials).toBe(3);
       expect(c.ci95).toEqual(wilsonInterval(c.successes, 3));
@@ -192,8 +263,28 @@ describe('sniahClaim', () => {
     expect(c.ci95![1]).toBeCloseTo(100 * hi, 5);
     expect(c.chance).toBe(0.01);
     // with an interval check the status follows from the numbers: 47.6 lies in [39.7, 53.4]
-    expect(sniahClaim({ variant: 'swa', where: 'beyond', successes: 93, trials: 200, chance: 1e-4, note: 't', check: { rule: 'interval', fail: 'analogue' } }).status).toBe('reproduced');
-    expect(sniahClaim({ variant: 'fa', where: 'beyond', successes: 93, trials: 200, chance: 1e-4, note: 't', check: { rule: 'interval', fail: 'analogue' } }).status).toBe('analogue');
+    expect(
+      sniahClaim({
+        variant: 'swa',
+        where: 'beyond',
+        successes: 93,
+        trials: 200,
+        chance: 1e-4,
+        note: 't',
+        check: { rule: 'interval', fail: 'analogue' },
+      }).status,
+    ).toBe('reproduced');
+    expect(
+      sniahClaim({
+        variant: 'fa',
+        where: 'beyond',
+        successes: 93,
+        trials: 200,
+        chance: 1e-4,
+        note: 't',
+        check: { rule: 'interval', fail: 'analogue' },
+      }).status,
+    ).toBe('analogue');
   });
 
   it('has Table 12 for every variant and rejects bad arguments', () => {

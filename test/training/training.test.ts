@@ -1,26 +1,59 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
-  ByteTokenizer, SpikingBrainModel, checkpointEntry, convertModel, cosineLearningRate, evaluateLoss, expertLoad, formatProgress, measureSpiking,
-  modelFromSafetensors, nextTokenBatch, passkeyPrompts, passkeyRecall, perplexity, projectionType, resolveConfig, saveSafetensors, sha256Hex,
-  trainLoop, upcycleEquivalence, upcycleModel, verifyCheckpoint, type ModelConfig,
+  ByteTokenizer,
+  SpikingBrainModel,
+  checkpointEntry,
+  convertModel,
+  cosineLearningRate,
+  evaluateLoss,
+  expertLoad,
+  formatProgress,
+  measureSpiking,
+  modelFromSafetensors,
+  nextTokenBatch,
+  passkeyPrompts,
+  passkeyRecall,
+  perplexity,
+  projectionType,
+  resolveConfig,
+  saveSafetensors,
+  sha256Hex,
+  trainLoop,
+  upcycleEquivalence,
+  upcycleModel,
+  verifyCheckpoint,
+  type ModelConfig,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-const micro = (o: Partial<ModelConfig> = {}): ModelConfig => resolveConfig({
-  vocab_size: 256, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 2, num_key_value_heads: 1, intermediate_size: 64,
-  sliding_window: null, attn_layers: [0, 1], rope_theta: 1e4, max_position_embeddings: 256, ...o,
-});
-const windows = (n: number, L1: number, seed = 1): number[][] => Array.from({ length: n }, (_, b) => Array.from({ length: L1 }, (_, i) => (seed * 17 + b * 31 + i * 7) % 97));
+const micro = (o: Partial<ModelConfig> = {}): ModelConfig =>
+  resolveConfig({
+    vocab_size: 256,
+    hidden_size: 32,
+    num_hidden_layers: 2,
+    num_attention_heads: 2,
+    num_key_value_heads: 1,
+    intermediate_size: 64,
+    sliding_window: null,
+    attn_layers: [0, 1],
+    rope_theta: 1e4,
+    max_position_embeddings: 256,
+    ...o,
+  });
+const windows = (n: number, L1: number, seed = 1): number[][] =>
+  Array.from({ length: n }, (_, b) => Array.from({ length: L1 }, (_, i) => (seed * 17 + b * 31 + i * 7) % 97));
 
 describe('sha256Hex(bytes)', () => {
   it('matches the FIPS 180-4 test vectors', () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     expect(sha256Hex(enc(''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex(enc('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex(enc('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(sha256Hex(enc('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
     expect(sha256Hex(new Uint8Array(1000).fill(97))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
   });
 });
@@ -46,7 +79,17 @@ describe('trainLoop(options) and evaluateLoss(model, windows)', () => {
     const opt = tf.train.adam(1e-2);
     let r!: ReturnType<typeof trainLoop>;
     const leaked = leakedTensors(() => {
-      r = trainLoop({ model, optimizer: opt, steps: 12, batch: () => data, learningRate: () => 1e-2, logEvery: 5, onProgress: (p) => progress.push(formatProgress(p)), checkpointEvery: 6, onCheckpoint: (s) => cps.push(s) });
+      r = trainLoop({
+        model,
+        optimizer: opt,
+        steps: 12,
+        batch: () => data,
+        learningRate: () => 1e-2,
+        logEvery: 5,
+        onProgress: (p) => progress.push(formatProgress(p)),
+        checkpointEvery: 6,
+        onCheckpoint: (s) => cps.push(s),
+      });
       // Adam's moment variables belong to the optimizer
       opt.dispose();
     });
@@ -77,7 +120,12 @@ describe('trainLoop(options) and evaluateLoss(model, windows)', () => {
     expect(evaluateLoss(model, data, 2)).toBeCloseTo(direct, 5);
     expect(evaluateLoss(model, data, 16)).toBeCloseTo(direct, 5);
     expect(perplexity(evaluateLoss(model, data))).toBeCloseTo(Math.exp(direct), 3);
-    expect(() => evaluateLoss(model, [[1, 2, 3], [1, 2]])).toThrow(/equal length/);
+    expect(() =>
+      evaluateLoss(model, [
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow(/equal length/);
     model.dispose();
   });
 });
@@ -187,7 +235,17 @@ describe('checkpointEntry / verifyCheckpoint', () => {
   it('records size and sha256 of the bytes and rejects tampered bytes', () => {
     const model = new SpikingBrainModel(micro(), { seed: 42 });
     const bytes = saveSafetensors(model, { dtype: 'F16' });
-    const e = checkpointEntry({ file: 'micro.safetensors', description: 'test', parent: null, config: model.config, steps: 0, tokensSeen: 0, validationLoss: 5, dtype: 'F16', bytes });
+    const e = checkpointEntry({
+      file: 'micro.safetensors',
+      description: 'test',
+      parent: null,
+      config: model.config,
+      steps: 0,
+      tokensSeen: 0,
+      validationLoss: 5,
+      dtype: 'F16',
+      bytes,
+    });
     expect(e.sha256).toBe(sha256Hex(bytes));
     expect(() => verifyCheckpoint(e, bytes)).not.toThrow();
     const bad = bytes.slice();

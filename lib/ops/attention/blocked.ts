@@ -59,7 +59,8 @@ export function blockedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
     const biasKey = (qb: QueryBlock, seg: Segment): string => `${qb.rows},${seg.end - seg.start},${seg.start - qb.start}`;
     for (const qb of plan.queryBlocks) {
       for (const seg of qb.segments) {
-        if (seg.partial && !biases.has(biasKey(qb, seg))) biases.set(biasKey(qb, seg), maskBias(qb.start, qb.rows, seg.start, seg.end - seg.start, cfg.window));
+        if (seg.partial && !biases.has(biasKey(qb, seg)))
+          biases.set(biasKey(qb, seg), maskBias(qb.start, qb.rows, seg.start, seg.end - seg.start, cfg.window));
       }
     }
     const outs: tf.Tensor2D[] = [];
@@ -109,7 +110,13 @@ export interface QueryBlock {
  * every query of the block sees are merged into one segment without a mask. Not causal: query blocks
  * against all keys.
  */
-export function planBlocks(Lq: number, Lk: number, window: number, causal = true, blockSize?: number): { blockSize: number; queryBlocks: QueryBlock[] } {
+export function planBlocks(
+  Lq: number,
+  Lk: number,
+  window: number,
+  causal = true,
+  blockSize?: number,
+): { blockSize: number; queryBlocks: QueryBlock[] } {
   const P = causal ? Lk - Lq : 0;
   const w = !causal || window >= Lk ? Infinity : window;
   const bs = blockSize ?? (Number.isFinite(w) ? Math.max(w, 32) : Math.min(1024, Math.max(64, nextPow2(Math.ceil(Lq / 8)))));

@@ -105,7 +105,14 @@ function keyGradient(N: number, Lk: number, X: number): { add(t: tf.Tensor3D, k0
   return {
     add(t, k0) {
       const kw = t.shape[1];
-      const placed = kw === Lk ? t : (tf.pad(t, [[0, 0], [k0, Lk - k0 - kw], [0, 0]]) as tf.Tensor3D);
+      const placed =
+        kw === Lk
+          ? t
+          : (tf.pad(t, [
+              [0, 0],
+              [k0, Lk - k0 - kw],
+              [0, 0],
+            ]) as tf.Tensor3D);
       if (placed !== t) t.dispose();
       if (!sum) {
         sum = placed;
@@ -154,7 +161,8 @@ export function fusedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, c
         ps.push(p);
         const pCut = hostCutter(p);
         const o: tf.Tensor2D[] = [];
-        for (let j = 0; j < N; j++) o.push(tf.matMul(pCut([j, 0, 0], [1, G * b.rows, b.kw], [G * b.rows, b.kw]), vCut([j, b.k0, 0], [1, b.kw, V], [b.kw, V])));
+        for (let j = 0; j < N; j++)
+          o.push(tf.matMul(pCut([j, 0, 0], [1, G * b.rows, b.kw], [G * b.rows, b.kw]), vCut([j, b.k0, 0], [1, b.kw, V], [b.kw, V])));
         outs.push(tf.stack(o).reshape([N, G, b.rows, V]));
       });
       const o = outs.length > 1 ? tf.concat(outs, 2) : outs[0]!;
@@ -166,41 +174,42 @@ export function fusedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, c
     for (const p of probs) p.dispose();
     return {
       value: out as tf.Tensor4D,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.tidy(() => {
-        const [sq, sk, sv, ...sp] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, ...tf.Tensor3D[]];
-        const qsCut = hostCutter(tf.mul(sq, cfg.scale).reshape([N, G, Lq, K]));
-        const kCut = hostCutter(sk.reshape([N, Lk, K]));
-        const vTCut = hostCutter(tf.transpose(sv.reshape([N, Lk, V]), [0, 2, 1])); // [N, V, Lk]
-        const dOCut = hostCutter(dy.reshape([N, G, Lq, V]));
-        const dqs: tf.Tensor[] = [];
-        const dK = keyGradient(N, Lk, K);
-        const dV = keyGradient(N, Lk, V);
-        blocks.forEach((b, bi) => {
-          const R = G * b.rows;
-          const p = sp[bi]!;
-          const dO = Array.from({ length: N }, (_, j) => dOCut([j, 0, b.r0, 0], [1, G, b.rows, V], [R, V]));
-          const dP = tf.stack(dO.map((d, j) => tf.matMul(d, vTCut([j, 0, b.k0], [1, V, b.kw], [V, b.kw])))) as tf.Tensor3D; // [N, R, kw]
-          const dS = tf.mul(p, tf.sub(dP, tf.sum(tf.mul(dP, p), -1, true))) as tf.Tensor3D;
-          const dSCut = hostCutter(dS);
-          const dSTCut = hostCutter(tf.transpose(dS, [0, 2, 1])); // [N, kw, R]
-          const pTCut = hostCutter(tf.transpose(p, [0, 2, 1]));
-          const dq: tf.Tensor2D[] = [];
-          const dk: tf.Tensor2D[] = [];
-          const dv: tf.Tensor2D[] = [];
-          for (let j = 0; j < N; j++) {
-            dq.push(tf.matMul(dSCut([j, 0, 0], [1, R, b.kw], [R, b.kw]), kCut([j, b.k0, 0], [1, b.kw, K], [b.kw, K])));
-            dk.push(tf.matMul(dSTCut([j, 0, 0], [1, b.kw, R], [b.kw, R]), qsCut([j, 0, b.r0, 0], [1, G, b.rows, K], [R, K])));
-            dv.push(tf.matMul(pTCut([j, 0, 0], [1, b.kw, R], [b.kw, R]), dO[j]!));
-          }
-          dqs.push(tf.stack(dq).reshape([N, G, b.rows, K]));
-          dK.add(tf.stack(dk) as tf.Tensor3D, b.k0);
-          dV.add(tf.stack(dv) as tf.Tensor3D, b.k0);
-        });
-        const dq = tf.mul(dqs.length > 1 ? tf.concat(dqs, 2) : dqs[0]!, cfg.scale).reshape([B, H, Lq, K]);
-        const dk = dK.result().reshape([B, Hkv, Lk, K]);
-        const dv = dV.result().reshape([B, Hkv, Lk, V]);
-        return [dq, dk, dv];
-      }),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+        tf.tidy(() => {
+          const [sq, sk, sv, ...sp] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D, ...tf.Tensor3D[]];
+          const qsCut = hostCutter(tf.mul(sq, cfg.scale).reshape([N, G, Lq, K]));
+          const kCut = hostCutter(sk.reshape([N, Lk, K]));
+          const vTCut = hostCutter(tf.transpose(sv.reshape([N, Lk, V]), [0, 2, 1])); // [N, V, Lk]
+          const dOCut = hostCutter(dy.reshape([N, G, Lq, V]));
+          const dqs: tf.Tensor[] = [];
+          const dK = keyGradient(N, Lk, K);
+          const dV = keyGradient(N, Lk, V);
+          blocks.forEach((b, bi) => {
+            const R = G * b.rows;
+            const p = sp[bi]!;
+            const dO = Array.from({ length: N }, (_, j) => dOCut([j, 0, b.r0, 0], [1, G, b.rows, V], [R, V]));
+            const dP = tf.stack(dO.map((d, j) => tf.matMul(d, vTCut([j, 0, b.k0], [1, V, b.kw], [V, b.kw])))) as tf.Tensor3D; // [N, R, kw]
+            const dS = tf.mul(p, tf.sub(dP, tf.sum(tf.mul(dP, p), -1, true))) as tf.Tensor3D;
+            const dSCut = hostCutter(dS);
+            const dSTCut = hostCutter(tf.transpose(dS, [0, 2, 1])); // [N, kw, R]
+            const pTCut = hostCutter(tf.transpose(p, [0, 2, 1]));
+            const dq: tf.Tensor2D[] = [];
+            const dk: tf.Tensor2D[] = [];
+            const dv: tf.Tensor2D[] = [];
+            for (let j = 0; j < N; j++) {
+              dq.push(tf.matMul(dSCut([j, 0, 0], [1, R, b.kw], [R, b.kw]), kCut([j, b.k0, 0], [1, b.kw, K], [b.kw, K])));
+              dk.push(tf.matMul(dSTCut([j, 0, 0], [1, b.kw, R], [b.kw, R]), qsCut([j, 0, b.r0, 0], [1, G, b.rows, K], [R, K])));
+              dv.push(tf.matMul(pTCut([j, 0, 0], [1, b.kw, R], [b.kw, R]), dO[j]!));
+            }
+            dqs.push(tf.stack(dq).reshape([N, G, b.rows, K]));
+            dK.add(tf.stack(dk) as tf.Tensor3D, b.k0);
+            dV.add(tf.stack(dv) as tf.Tensor3D, b.k0);
+          });
+          const dq = tf.mul(dqs.length > 1 ? tf.concat(dqs, 2) : dqs[0]!, cfg.scale).reshape([B, H, Lq, K]);
+          const dk = dK.result().reshape([B, Hkv, Lk, K]);
+          const dv = dV.result().reshape([B, Hkv, Lk, V]);
+          return [dq, dk, dv];
+        }),
     };
   });
   return op(q, k, v) as tf.Tensor4D;

@@ -39,7 +39,9 @@ export function softmaxAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
   expectShape('v', v, ['B', 'Hkv', 'Lk', 'V'], dims, '[B, Hkv, Lk, V]');
   const { H, Hkv, Lq, Lk, K } = dims as Record<'H' | 'Hkv' | 'Lq' | 'Lk' | 'K', number>;
   if (H % Hkv !== 0) {
-    throw new RangeError(`expected the query heads (${H}) to be a multiple of the key/value heads (${Hkv}), got q ${shapeString(q.shape)} and k ${shapeString(k.shape)}`);
+    throw new RangeError(
+      `expected the query heads (${H}) to be a multiple of the key/value heads (${Hkv}), got q ${shapeString(q.shape)} and k ${shapeString(k.shape)}`,
+    );
   }
   if (options.causal !== undefined && typeof options.causal !== 'boolean') {
     throw new TypeError(`expected causal to be a boolean, got ${String(options.causal)}`);
@@ -50,10 +52,13 @@ export function softmaxAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D,
   }
   const causal = options.causal ?? options.window !== undefined;
   if (causal && Lq > Lk) {
-    throw new RangeError(`causal attention needs at most as many queries as keys (queries sit at the end of the keys), got Lq=${Lq} and Lk=${Lk}`);
+    throw new RangeError(
+      `causal attention needs at most as many queries as keys (queries sit at the end of the keys), got Lq=${Lq} and Lk=${Lk}`,
+    );
   }
   const scale = options.scale === undefined ? 1 / Math.sqrt(K) : expectScale(options.scale);
   const kernel = options.kernel ?? (tf.engine().isTapeOn() ? 'fused' : 'blocked');
-  if (kernel !== 'fused' && kernel !== 'blocked') throw new RangeError(`expected kernel 'fused' or 'blocked', got ${JSON.stringify(kernel)}`);
+  if (kernel !== 'fused' && kernel !== 'blocked')
+    throw new RangeError(`expected kernel 'fused' or 'blocked', got ${JSON.stringify(kernel)}`);
   return kernel === 'fused' ? fusedAttention(q, k, v, { causal, window, scale }) : blockedAttention(q, k, v, { causal, window, scale });
 }

@@ -88,7 +88,14 @@ function logSpan(b: tf.Tensor3D): number {
 }
 
 function padTime(x: tf.Tensor4D, extra: number): tf.Tensor4D {
-  return extra > 0 ? tf.pad(x, [[0, 0], [0, 0], [0, extra], [0, 0]]) : x;
+  return extra > 0
+    ? tf.pad(x, [
+        [0, 0],
+        [0, 0],
+        [0, extra],
+        [0, 0],
+      ])
+    : x;
 }
 
 /** One attempt at chunk size C: [output, final state], or [] when the decay span is too wide for it. */

@@ -43,6 +43,7 @@ export function gatedLinearAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tenso
   const chunkSize = options.chunkSize === undefined ? 64 : expectPositiveInteger('chunkSize', options.chunkSize);
   const h0 = options.initialState ?? null;
   const layout = options.layout ?? 'auto';
-  if (layout !== 'auto' && layout !== 'batched' && layout !== 'per-head') throw new RangeError(`expected layout 'auto', 'batched' or 'per-head', got ${JSON.stringify(layout)}`);
+  if (layout !== 'auto' && layout !== 'batched' && layout !== 'per-head')
+    throw new RangeError(`expected layout 'auto', 'batched' or 'per-head', got ${JSON.stringify(layout)}`);
   return mode === 'chunk' ? glaChunk(q, k, v, gk, h0, scale, chunkSize, layout) : glaRecurrent(q, k, v, gk, h0, scale);
 }

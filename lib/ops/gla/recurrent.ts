@@ -35,7 +35,8 @@ export function glaRecurrent(
     // one packed, time-major tensor [L, BH, W]; each step's q, k, decay, v are cut from it
     const packed = tf.concat([tf.mul(q, scale), k, tf.exp(gk), v], 3).reshape([BH, L, W]);
     const steps = blockReader(tf.transpose(packed, [1, 0, 2]));
-    const cut = (t: number, offset: number, width: number, shape: number[]) => steps.take([t, 0, offset], [1, BH, width], shape) as tf.Tensor3D;
+    const cut = (t: number, offset: number, width: number, shape: number[]) =>
+      steps.take([t, 0, offset], [1, BH, width], shape) as tf.Tensor3D;
     let state: tf.Tensor3D = initialState ? initialState.reshape([BH, K, V]) : tf.zeros([BH, K, V]);
     const outs: tf.Tensor3D[] = [];
     for (let t = 0; t < L; t++) {

@@ -15,9 +15,14 @@ export const LIVE_CHECKPOINTS = {
   base: { key: LIVE_MODELS.base, url: baseUrl, notebook: LIVE_MODELS.notebook },
 } as const;
 
-for (const [key, url] of [[LIVE_MODELS.hybrid, hybridUrl], [LIVE_MODELS.base, baseUrl]] as const) {
+for (const [key, url] of [
+  [LIVE_MODELS.hybrid, hybridUrl],
+  [LIVE_MODELS.base, baseUrl],
+] as const) {
   const file = (manifest.checkpoints as Record<string, { file: string } | undefined>)[key]?.file;
   if (!file || !url.includes(file.replace(/\.safetensors$/, ''))) {
-    throw new Error(`live checkpoints: ${key} is ${file ?? 'missing'} in data/checkpoints/${LIVE_MODELS.folder}/manifest.json but its ?url import is ${url}`);
+    throw new Error(
+      `live checkpoints: ${key} is ${file ?? 'missing'} in data/checkpoints/${LIVE_MODELS.folder}/manifest.json but its ?url import is ${url}`,
+    );
   }
 }

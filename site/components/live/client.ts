@@ -82,9 +82,11 @@ class LiveModel extends HTMLElement {
     const prompt = (form.elements.namedItem('prompt') as HTMLTextAreaElement).value;
     const tokensRaw = (form.elements.namedItem('tokens') as HTMLInputElement).value.trim();
     const tokens = Number(tokensRaw);
-    if (!Number.isInteger(tokens) || tokens < 1 || tokens > 64) return this.fail(`Tokens to generate must be an integer in [1, 64], got "${tokensRaw}"`);
+    if (!Number.isInteger(tokens) || tokens < 1 || tokens > 64)
+      return this.fail(`Tokens to generate must be an integer in [1, 64], got "${tokensRaw}"`);
     if (prompt.length === 0) return this.fail('The prompt is empty: type some text or pick an example.');
-    if (new TextEncoder().encode(prompt).length > 900) return this.fail('The prompt must be at most 900 bytes (the models see 1,024 tokens).');
+    if (new TextEncoder().encode(prompt).length > 900)
+      return this.fail('The prompt must be at most 900 bytes (the models see 1,024 tokens).');
     let backend: BackendChoice;
     try {
       backend = this.backendChoice();
@@ -114,13 +116,15 @@ class LiveModel extends HTMLElement {
       this.ready = true;
       this.dataset.backend = m.backend;
       this.out('backend').textContent = `${m.backend}${m.tried.length ? ` (tried first: ${m.tried.join('; ')})` : ''}`;
-      this.out('status').textContent = `Loaded in ${(m.loadMs / 1000).toFixed(1)} s: ${m.hybrid.key} (${m.hybrid.parameters.toLocaleString('en-US')} parameters, validation loss ${m.hybrid.validationLoss.toFixed(3)}) and ${m.base.key} (validation loss ${m.base.validationLoss.toFixed(3)}).`;
+      this.out('status').textContent =
+        `Loaded in ${(m.loadMs / 1000).toFixed(1)} s: ${m.hybrid.key} (${m.hybrid.parameters.toLocaleString('en-US')} parameters, validation loss ${m.hybrid.validationLoss.toFixed(3)}) and ${m.base.key} (validation loss ${m.base.validationLoss.toFixed(3)}).`;
       onReady();
     } else if (m.type === 'token') this.addToken(m.text, m.report);
     else if (m.type === 'done') {
       this.setGenerating(false);
       this.dataset.generated = String(m.generated);
-      this.out('status').textContent = `Generated ${m.generated} token${m.generated === 1 ? '' : 's'}${m.reason === 'complete' ? '' : ` (${m.reason})`}.`;
+      this.out('status').textContent =
+        `Generated ${m.generated} token${m.generated === 1 ? '' : 's'}${m.reason === 'complete' ? '' : ` (${m.reason})`}.`;
     }
   }
 
@@ -134,7 +138,17 @@ class LiveModel extends HTMLElement {
     const i = this.reports.length;
     this.reports.push(rep);
     this.texts.push(text);
-    const b = h('button', { type: 'button', class: 'tok', 'data-id': String(rep.next), 'aria-pressed': 'false', 'aria-label': `token ${i + 1}: ${JSON.stringify(text)}` }, showToken(text));
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: 'tok',
+        'data-id': String(rep.next),
+        'aria-pressed': 'false',
+        'aria-label': `token ${i + 1}: ${JSON.stringify(text)}`,
+      },
+      showToken(text),
+    );
     b.addEventListener('click', () => this.select(i));
     this.out('tokens').append(b);
     this.select(i);
@@ -156,17 +170,25 @@ class LiveModel extends HTMLElement {
   private drawReport(rep: TokenReport, i: number): void {
     const t0 = performance.now();
     const show = (id: number) => JSON.stringify(showToken(String.fromCharCode(id)));
-    this.out('which').textContent = `token ${i + 1} (position ${rep.position + 1} → chose ${show(rep.next)}), W8ASpike ${rep.w8aspike ? 'on' : 'off'}`;
+    this.out('which').textContent =
+      `token ${i + 1} (position ${rep.position + 1} → chose ${show(rep.next)}), W8ASpike ${rep.w8aspike ? 'on' : 'off'}`;
     // distribution table
     const rows = rep.distribution.on.map((t, k) => {
       const off = rep.distribution.off[k]!;
       const tr = h('tr');
-      tr.append(h('td', {}, String(k + 1)), h('td', {}, show(t.id)), h('td', {}, pct(t.p)), h('td', {}, show(off.id)), h('td', {}, pct(off.p)));
+      tr.append(
+        h('td', {}, String(k + 1)),
+        h('td', {}, show(t.id)),
+        h('td', {}, pct(t.p)),
+        h('td', {}, show(off.id)),
+        h('td', {}, pct(off.p)),
+      );
       return tr;
     });
     this.out('dist').replaceChildren(...rows);
     this.out('dist-summary').textContent = distributionSummary(rep, show);
-    this.out('energy').textContent = `This token's projections: ${energyText(rep.energy.spikingPj)} with spikes (eq. 24) vs ${energyText(rep.energy.int8Pj)} INT8 (${(rep.energy.int8Pj / rep.energy.spikingPj).toFixed(1)}×) vs ${energyText(rep.energy.fp16Pj)} FP16 (${(rep.energy.fp16Pj / rep.energy.spikingPj).toFixed(1)}×). Hybrid caches ${bytesText(rep.hybridCacheBytes)}; step ${rep.ms.toFixed(0)} ms.`;
+    this.out('energy').textContent =
+      `This token's projections: ${energyText(rep.energy.spikingPj)} with spikes (eq. 24) vs ${energyText(rep.energy.int8Pj)} INT8 (${(rep.energy.int8Pj / rep.energy.spikingPj).toFixed(1)}×) vs ${energyText(rep.energy.fp16Pj)} FP16 (${(rep.energy.fp16Pj / rep.energy.spikingPj).toFixed(1)}×). Hybrid caches ${bytesText(rep.hybridCacheBytes)}; step ${rep.ms.toFixed(0)} ms.`;
     this.drawLayers(rep);
     const b = rep.base;
     this.out('base').textContent = b
@@ -182,19 +204,23 @@ class LiveModel extends HTMLElement {
     const host = this.out('layers');
     const shape = rep.layers.map((l) => l.rasters.length).join(',');
     if (host.dataset.shape !== shape) {
-      host.replaceChildren(...rep.layers.map((l) => {
-        const sec = h('section', { class: 'layer', 'data-layer': String(l.layer) });
-        const grid = h('div', { class: 'rasters' });
-        grid.append(...l.rasters.map(() => {
-          const fig = h('figure');
-          fig.append(h('canvas', { role: 'img' }), h('figcaption'));
-          return fig;
-        }));
-        const bar = h('div', { class: 'mem', 'aria-hidden': 'true' });
-        bar.append(h('span'));
-        sec.append(h('h4'), bar, grid, h('p', { class: 'summary' }));
-        return sec;
-      }));
+      host.replaceChildren(
+        ...rep.layers.map((l) => {
+          const sec = h('section', { class: 'layer', 'data-layer': String(l.layer) });
+          const grid = h('div', { class: 'rasters' });
+          grid.append(
+            ...l.rasters.map(() => {
+              const fig = h('figure');
+              fig.append(h('canvas', { role: 'img' }), h('figcaption'));
+              return fig;
+            }),
+          );
+          const bar = h('div', { class: 'mem', 'aria-hidden': 'true' });
+          bar.append(h('span'));
+          sec.append(h('h4'), bar, grid, h('p', { class: 'summary' }));
+          return sec;
+        }),
+      );
       host.dataset.shape = shape;
     }
     rep.layers.forEach((l, i) => {
@@ -209,7 +235,8 @@ class LiveModel extends HTMLElement {
         canvas.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
         this.drawRaster(canvas, r);
         canvas.style.height = `${Math.max(2, r.T) * 9}px`;
-        fig.querySelector('figcaption')!.textContent = `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
+        fig.querySelector('figcaption')!.textContent =
+          `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
       });
       sec.querySelector('.summary')!.textContent = layerSummary(l);
     });
@@ -250,10 +277,14 @@ class LiveModel extends HTMLElement {
       return [d[0]!, d[1]!, d[2]!];
     };
     this.colours = { bg: rgb('--panel', '#f3f3f1'), pos: rgb('--st-analogue', '#0550ae'), neg: rgb('--st-inconsistent', '#a40e26') };
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-      this.colours = null;
-      if (this.selected >= 0) this.select(this.selected);
-    }, { once: true });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener(
+      'change',
+      () => {
+        this.colours = null;
+        if (this.selected >= 0) this.select(this.selected);
+      },
+      { once: true },
+    );
     return this.colours;
   }
 }

@@ -22,7 +22,16 @@ export interface ModelInfo {
 
 export type FromWorker =
   | { type: 'status'; text: string }
-  | { type: 'ready'; backend: string; tried: string[]; hybrid: ModelInfo; base: ModelInfo; layerKinds: string[]; window: number | null; loadMs: number }
+  | {
+      type: 'ready';
+      backend: string;
+      tried: string[];
+      hybrid: ModelInfo;
+      base: ModelInfo;
+      layerKinds: string[];
+      window: number | null;
+      loadMs: number;
+    }
   | { type: 'token'; index: number; text: string; promptTokens: number; report: TokenReport }
   | { type: 'done'; reason: 'complete' | 'stopped' | 'context full'; generated: number }
   | { type: 'error'; message: string };

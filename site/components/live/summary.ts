@@ -17,28 +17,39 @@ export function bytesText(b: number): string {
   return b >= 1024 ? `${(b / 1024).toFixed(1)}\u00a0KiB` : `${b}\u00a0B`;
 }
 
-export const KIND_LABEL: Record<string, string> = { gla: 'GLA (linear)', swa: 'SWA (sliding window)', full: 'full attention', hybrid: 'GLA + SWA' };
+export const KIND_LABEL: Record<string, string> = {
+  gla: 'GLA (linear)',
+  swa: 'SWA (sliding window)',
+  full: 'full attention',
+  hybrid: 'GLA + SWA',
+};
 
 /** What the layer's cache holds. */
 export function memoryText(m: LayerMemory): string {
   if (m.kind === 'gla') return `GLA state ${bytesText(m.stateBytes)}, the same after every token`;
-  if (m.kind === 'swa') return `window of ${m.window} tokens: sees positions ${m.windowStart}–${m.seen - 1}, holds ${m.kvTokens} keys (${bytesText(m.kvBytes)})`;
+  if (m.kind === 'swa')
+    return `window of ${m.window} tokens: sees positions ${m.windowStart}–${m.seen - 1}, holds ${m.kvTokens} keys (${bytesText(m.kvBytes)})`;
   if (m.kind === 'full') return `KV cache of ${m.kvTokens} tokens (${bytesText(m.kvBytes)}), growing by one each token`;
   return `GLA state ${bytesText(m.stateBytes)} and a window of ${m.window} tokens (${m.kvTokens} keys held)`;
 }
 
 /** One sentence for one layer: spikes, firing rate, silent channels, energy, cache. */
 export function layerSummary(l: LayerTokenStats): string {
-  return `Layer ${l.layer}, ${KIND_LABEL[l.memory.kind] ?? l.memory.kind}: ${int(l.spikes)} spikes in ${int(l.slots)} slots ` +
+  return (
+    `Layer ${l.layer}, ${KIND_LABEL[l.memory.kind] ?? l.memory.kind}: ${int(l.spikes)} spikes in ${int(l.slots)} slots ` +
     `(firing rate ${pct(l.firingRate)}), ${int(l.silentChannels)} of ${int(l.channels)} input channels silent; ` +
     `energy ${energyText(l.energy.spikingPj)} spiking vs ${energyText(l.energy.int8Pj)} INT8 vs ${energyText(l.energy.fp16Pj)} FP16; ` +
-    `${memoryText(l.memory)}.`;
+    `${memoryText(l.memory)}.`
+  );
 }
 
 /** What a raster shows, in words. */
 export function rasterSummary(r: { readers: string[]; T: number; channels: number; dense: number[] }): string {
-  let pos = 0, neg = 0;
-  for (const v of r.dense) if (v > 0) pos++; else if (v < 0) neg++;
+  let pos = 0,
+    neg = 0;
+  for (const v of r.dense)
+    if (v > 0) pos++;
+    else if (v < 0) neg++;
   return `input of ${r.readers.join(', ')}: ${r.channels} channels over T = ${r.T} steps, ${pos} positive and ${neg} negative spikes`;
 }
 
@@ -46,8 +57,10 @@ export function rasterSummary(r: { readers: string[]; T: number; channels: numbe
 export function distributionSummary(rep: TokenReport, show: (id: number) => string): string {
   const d = rep.distribution;
   const top = (xs: { id: number; p: number }[]) => xs.map((t) => `${show(t.id)} ${pct(t.p)}`).join(', ');
-  return `With W8ASpike: ${top(d.on)}. Float: ${top(d.off)}. KL(float ‖ W8ASpike) = ${d.klOffOn.toExponential(2)} nats; ` +
-    `total variation ${pct(d.totalVariation, 2)}; ${d.sameArgmax ? 'the same' : 'a different'} most likely token.`;
+  return (
+    `With W8ASpike: ${top(d.on)}. Float: ${top(d.off)}. KL(float ‖ W8ASpike) = ${d.klOffOn.toExponential(2)} nats; ` +
+    `total variation ${pct(d.totalVariation, 2)}; ${d.sameArgmax ? 'the same' : 'a different'} most likely token.`
+  );
 }
 
 /** A token as the reader should see it: spaces and newlines made visible. */

@@ -22,7 +22,11 @@ let session: LiveSession | null = null;
 let running = false;
 let stopRequested = false;
 
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
 
 async function pickBackend(choice: BackendChoice): Promise<{ backend: string; tried: string[] }> {
   const order = choice === 'auto' ? ['webgl', 'wasm', 'cpu'] : [choice];
@@ -74,8 +78,14 @@ async function load(choice: BackendChoice): Promise<void> {
   const s = session;
   const kinds = s.start([tok.id('.')]).layers.map((l) => l.memory.kind);
   post({
-    type: 'ready', backend, tried, layerKinds: kinds, window: s.config.sliding_window,
-    hybrid: info(hybrid.key, s.parameterCounts().hybrid), base: info(base.key, s.parameterCounts().base), loadMs: performance.now() - t0,
+    type: 'ready',
+    backend,
+    tried,
+    layerKinds: kinds,
+    window: s.config.sliding_window,
+    hybrid: info(hybrid.key, s.parameterCounts().hybrid),
+    base: info(base.key, s.parameterCounts().base),
+    loadMs: performance.now() - t0,
   });
 }
 
@@ -97,8 +107,14 @@ async function generate(prompt: string, tokens: number, w8aspike: boolean): Prom
       generated++;
       if (generated >= tokens) break;
       await yieldToMessages();
-      if (stopRequested) { reason = 'stopped'; break; }
-      if (session.context.length >= session.maxContext) { reason = 'context full'; break; }
+      if (stopRequested) {
+        reason = 'stopped';
+        break;
+      }
+      if (session.context.length >= session.maxContext) {
+        reason = 'context full';
+        break;
+      }
       report = session.step();
     }
   } finally {
@@ -112,6 +128,7 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   if (m.type === 'load') load(m.backend).catch(fail);
   else if (m.type === 'generate') generate(m.prompt, m.tokens, m.w8aspike).catch(fail);
-  else if (m.type === 'w8aspike') { if (session) session.w8aspike = m.on; }
-  else if (m.type === 'stop') stopRequested = true;
+  else if (m.type === 'w8aspike') {
+    if (session) session.w8aspike = m.on;
+  } else if (m.type === 'stop') stopRequested = true;
 });
