@@ -50,7 +50,7 @@ export {
   type WeightBitPlanes,
 } from './spike/index.js';
 
-// analysis/: sparsity definitions and reference distributions (report §5.5, Table 11)
+// analysis/: sparsity definitions, reference distributions and attention maps (report §5.5)
 export {
   contains,
   describeReference,
@@ -63,10 +63,6 @@ export {
   kSweep,
   REFERENCE_DISTRIBUTIONS,
   referenceActivations,
-  REPORT_FIG9,
-  REPORT_SPIKING_7B,
-  REPORT_TABLE11,
-  REPORT_TABLE11_ACCURACY,
   roundingInterval,
   roundingTolerance,
   softmaxAttentionMap,
@@ -301,7 +297,7 @@ export {
   type UpcycleModelOptions,
 } from './models/upcycle.js';
 
-// efficiency/: scaling-curve fits, cost model and the report's efficiency figures (report §5.2-5.3)
+// efficiency/: scaling-curve fits and the cost model (report §5.2-5.3)
 export {
   activeMatmulParameters,
   decodeBytes,
@@ -316,10 +312,6 @@ export {
   prefillFlops,
   qwen3_1_7BConfig,
   qwen3_1_7BHybridConfig,
-  REPORT_FIG6,
-  REPORT_FIG7,
-  REPORT_TABLE13,
-  REPORT_TABLE7,
   rooflineSeconds,
   spikingBrain1BAssumedConfig,
   studentT975,
@@ -408,6 +400,14 @@ export {
   recoveryPct,
   relativeDropPct,
   REPORT_COVERAGE,
+  REPORT_FIG6,
+  REPORT_FIG7,
+  REPORT_FIG9,
+  REPORT_SPIKING_7B,
+  REPORT_TABLE11,
+  REPORT_TABLE11_ACCURACY,
+  REPORT_TABLE13,
+  REPORT_TABLE7,
   rowOf,
   SFT,
   sourceOf,
@@ -416,7 +416,6 @@ export {
   TABLE1,
   TABLE10,
   TABLE11_ACCURACY,
-  TABLE11_SPARSITY,
   TABLE12,
   TABLE13,
   TABLE2,
@@ -499,7 +498,7 @@ export {
 // util/: seeded random numbers and bit helpers
 export { mulberry32, uniformIntegers, normalSamples, type Rng } from './util/random.js';
 export { popcount32 } from './util/bits.js';
-export { median, maxRelativeDeviation } from './util/stats.js';
+export { median, maxRelativeDeviation, ranks, spearman } from './util/stats.js';
 export { checkInteger, checkNumber, checkOneOf, checkObject } from './util/validate.js';
 
 // text/: the Brown corpus without tags, its fixed split, a byte-level tokenizer, token windows

@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../lib/node/backend.js';
-import { readBrownCorpus } from '../lib/text/node.js';
+import { readBrownCorpus } from '../lib/node/brown.js';
 import { ByteTokenizer, evaluationWindows, joinDocuments, splitCorpus } from '../lib/text/index.js';
 import {
   SpikingBrainModel,

@@ -28,14 +28,8 @@ export const MAY_IMPORT: Record<string, readonly string[]> = {
   report: ['models', 'results', 'spike', 'util'],
   training: ['analysis', 'io', 'layers', 'models', 'quant', 'results', 'spike', 'text', 'util'],
   live: ['energy', 'layers', 'models', 'spike', 'text', 'training', 'util'],
-  node: ['results', 'text', 'training', 'util'],
+  node: ['io', 'models', 'results', 'text', 'training', 'util'],
 };
-
-/**
- * Re-exports kept so notebook 07 and scripts/pilot-sniah.ts keep their import lines (the code moved to
- * lib/node/); delete them, and this list, once those import 'spikingbrain-lib/dist/node/index.js'.
- */
-const MOVED_TO_NODE = ['text/node.ts', 'training/node.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -68,7 +62,6 @@ describe('lib/ layout (README: the library, folder by folder)', () => {
   it('imports only what the map allows: no upward imports, node: modules only in lib/node', () => {
     const problems: string[] = [];
     for (const rel of files) {
-      if (MOVED_TO_NODE.includes(rel)) continue;
       const from = folderOf(rel);
       for (const spec of specifiers(readFileSync(join(LIB, rel), 'utf8'))) {
         if (spec.startsWith('node:')) {

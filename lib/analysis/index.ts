@@ -2,6 +2,5 @@
 export * from './distributions.js';
 export * from './sparsity.js';
 export * from './consistency.js';
-export * from './report-figures.js';
 export * from './attention-maps.js';
 export * from './fig9.js';

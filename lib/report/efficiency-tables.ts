@@ -4,6 +4,7 @@
  * rendered pages.
  */
 import type { ReportLocation } from './source.js';
+import { TABLE13 } from './ablation-tables.js';
 
 /** Table 7 (p. 34): TTFT (ms) under sequence parallelism on H100s; null = "–". */
 export const TABLE7 = {
@@ -78,4 +79,47 @@ export const FIG7_LABELS = {
     { length: '64k', ratio: 4.04 },
     { length: '128k', ratio: 7.52 },
   ],
+} as const;
+
+/** Table 7 as notebook 06 reads it, with the speedups §5.2 states beside it (26.5x at 1M, "over 100x" at 4M). */
+export const REPORT_TABLE7 = {
+  lengths: TABLE7.lengths,
+  labels: TABLE7.labels,
+  gpus: TABLE7.gpus,
+  spikingBrain7B: TABLE7.spikingBrain7B,
+  qwen25: TABLE7.qwen25,
+  speedup1M: 26.5,
+  speedup4M: '>100',
+} as const;
+
+/** Table 13's TTFT columns (ms) at 64k and 128k: the baseline, H, M and H+M rows (see TABLE13). */
+export const REPORT_TABLE13 = {
+  lengths: [64 * 1024, 128 * 1024],
+  baseline: ttftOf('Baseline'),
+  hybrid: ttftOf('H'),
+  moe: ttftOf('M'),
+  hybridMoe: ttftOf('H+M'),
+} as const;
+
+function ttftOf(model: string): [number, number] {
+  const r = TABLE13.rows.find((x) => x.model === model);
+  if (!r) throw new Error(`Table 13 has no row ${model}`);
+  return [r.ttft64k, r.ttft128k];
+}
+
+/** Fig. 7's printed CPU decode speedups of SpikingBrain-1B over Llama3.2-1B at 64k, 128k, 256k (see FIG7_LABELS). */
+export const REPORT_FIG7 = {
+  lengths: [64 * 1024, 128 * 1024, 256 * 1024],
+  speedup: [FIG7_LABELS.ratiosOnly[0].ratio, FIG7_LABELS.ratiosOnly[1].ratio, FIG7_LABELS.points[1].ratio],
+} as const;
+
+/**
+ * Fig. 6 (p. 19): Qwen2.5-7B beyond 1M is "extrapolated using a fitted scaling curve". The bar labels
+ * are printed; the 2M and 4M points are read from the plot at 300 dpi (3 px per 1000 ms, so about
+ * +-1000 ms). Both match TTFT proportional to length from 1M (2 x 27929, 4 x 27929 ms).
+ */
+export const REPORT_FIG6 = {
+  labels: { speedup1M: 26.5, speedup4M: 104.1 },
+  qwenReadFromPlot: { '2M': 56000, '4M': 111700 },
+  readingResolutionMs: 1000,
 } as const;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ByteTokenizer, LIVE_DEFAULT_PROMPT, LIVE_FILLER, LIVE_MODELS, LiveSession, type TokenReport } from '../../lib/index.js';
-import { checkpointDir, readManifest } from '../../lib/training/node.js';
+import { checkpointDir, readManifest } from '../../lib/node/checkpoints.js';
 import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();

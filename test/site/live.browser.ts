@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { ByteTokenizer, LIVE_MODELS, LiveSession, configFromJSON, liveExamples, swaWindowKeys, type TokenReport } from '../../lib/index.js';
 import { useNodeBackend } from '../../lib/node/backend.js';
-import { readManifest, checkpointDir } from '../../lib/training/node.js';
+import { readManifest, checkpointDir } from '../../lib/node/checkpoints.js';
 import { distributionSummary, layerSummary, showToken } from '../../site/components/live/summary.js';
 import { axeProblems, layoutProblems } from './page-checks.js';
 import { launchChromium, serveStatic } from './serve.js';
