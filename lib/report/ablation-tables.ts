@@ -28,6 +28,22 @@ export const TABLE12 = {
   ] as Table12Row[],
 };
 
+/** Table 12's rows by the short names notebooks 07 and 09 give their variants. */
+export const TABLE12_VARIANTS = {
+  fa: 'FA Baseline',
+  swa: 'Pure SWA (4k)',
+  swa_small: 'Pure SWA (128)',
+  la: 'Pure LA',
+  hybrid: 'Hybrid',
+} as const;
+
+/** The Table 12 row of a variant (fa, swa, swa_small, la, hybrid). */
+export function table12Row(variant: keyof typeof TABLE12_VARIANTS): Table12Row {
+  const row = TABLE12.rows.find((r) => r.model === TABLE12_VARIANTS[variant]);
+  if (!row) throw new RangeError(`variant must be one of ${Object.keys(TABLE12_VARIANTS).join(', ')}, got ${String(variant)}`);
+  return row;
+}
+
 export interface Table13Row {
   model: string;
   hellaswag: number;

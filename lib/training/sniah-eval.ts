@@ -13,6 +13,7 @@ import { claim, type Claim } from '../results/claims.js';
 import type { ClaimCheck } from '../results/verdict.js';
 import { wilsonInterval } from '../results/verdict.js';
 import { sniahDocuments, type SniahDocument, type SniahFormat, type SniahKeys } from './sniah.js';
+import { table12Row } from '../report/ablation-tables.js';
 
 export interface SniahScore {
   /** documents whose whole value was retrieved */
@@ -158,14 +159,15 @@ export function sniahPooled(
 export type SniahVariant = 'fa' | 'swa' | 'swa_small' | 'la' | 'hybrid';
 export const SNIAH_VARIANTS: readonly SniahVariant[] = ['fa', 'swa', 'swa_small', 'la', 'hybrid'];
 
-/** Report Table 12 (App. B.1), SNIAH1-4k / SNIAH1-8k in percent: FA, SWA-4k, SWA-128, pure LA, 1:1 hybrid. */
-export const TABLE12_SNIAH: Readonly<Record<SniahVariant, { inside: number; beyond: number; model: string }>> = Object.freeze({
-  fa: { inside: 100.0, beyond: 98.41, model: 'FA baseline' },
-  swa: { inside: 100.0, beyond: 47.6, model: 'Pure SWA (4k)' },
-  swa_small: { inside: 1.87, beyond: 0.0, model: 'Pure SWA (128)' },
-  la: { inside: 36.16, beyond: 39.4, model: 'Pure LA' },
-  hybrid: { inside: 96.83, beyond: 44.44, model: 'Hybrid' },
-});
+/** Report Table 12 (App. B.1), SNIAH1-4k / SNIAH1-8k in percent for each variant, read from lib/report's Table 12. */
+export const TABLE12_SNIAH: Readonly<Record<SniahVariant, { inside: number; beyond: number; model: string }>> = Object.freeze(
+  Object.fromEntries(
+    SNIAH_VARIANTS.map((v) => {
+      const row = table12Row(v);
+      return [v, { inside: row.sniah4k, beyond: row.sniah8k, model: row.model }];
+    }),
+  ) as Record<SniahVariant, { inside: number; beyond: number; model: string }>,
+);
 
 export interface SniahClaimOptions {
   variant: SniahVariant;

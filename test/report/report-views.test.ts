@@ -12,6 +12,8 @@ import {
   REPORT_TABLE13,
   REPORT_TABLE7,
   TABLE11_ACCURACY,
+  TABLE12_SNIAH,
+  table12Row,
   TEXT_5_5,
 } from '../../lib/index.js';
 
@@ -59,5 +61,12 @@ describe('report views', () => {
       hybridMoe: [2558.2, 5055.2],
     });
     expect(REPORT_FIG7).toEqual({ lengths: [65536, 131072, 262144], speedup: [4.04, 7.52, 15.39] });
+  });
+
+  it("Table 12's rows by variant, and the S-NIAH view notebook 09 compares with", () => {
+    expect(table12Row('hybrid')).toMatchObject({ model: 'Hybrid', hellaswag: 57.88, sniah4k: 96.83, sniah8k: 44.44 });
+    expect(TABLE12_SNIAH.swa_small).toEqual({ inside: 1.87, beyond: 0, model: 'Pure SWA (128)' });
+    expect(TABLE12_SNIAH.fa).toEqual({ inside: 100, beyond: 98.41, model: 'FA Baseline' });
+    expect(() => table12Row('gla' as 'fa')).toThrow(/variant must be one of fa, swa, swa_small, la, hybrid, got gla/);
   });
 });
