@@ -4,7 +4,7 @@
  * describe what the 7B file cannot: the 76B intra-layer hybrid, MoE (§2.1.2, §3.2) and W8ASpike (§3.3).
  * Layer indices are 0-based as in the reference (attn_layers [1, 3, …, 27] are the odd layers).
  */
-import { checkInteger } from '../util/validate.js';
+import { checkInteger, checkOneOf } from '../util/validate.js';
 
 /** A model config; every field has a default (the reference GLAswaConfig's, i.e. SpikingBrain-7B). */
 export interface ModelConfig {
@@ -184,24 +184,37 @@ function checkLayerList(name: string, v: unknown, L: number): void {
   }
 }
 
-function checkOneOf(name: string, v: unknown, allowed: readonly unknown[]): void {
-  if (!allowed.includes(v))
-    throw new RangeError(`config.${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v)}`);
-}
+/**
+ * The fields that give a model's shape. A config.json that leaves one out gets SpikingBrain-7B's value
+ * (DEFAULT_CONFIG), so a reader of foreign configs (the site's calculator) requires them.
+ */
+export const SHAPE_FIELDS = [
+  'vocab_size',
+  'hidden_size',
+  'num_hidden_layers',
+  'num_attention_heads',
+  'num_key_value_heads',
+  'intermediate_size',
+] as const;
+
+/** The values each enumerated field may take. */
+const ALLOWED: { readonly [K in keyof ModelConfig]?: readonly ModelConfig[K][] } = {
+  hidden_act: ['swish', 'silu'],
+  attn_mode: ['chunk', 'fused_chunk', 'fused_recurrent'],
+  la_feature_map: ['relu', 'sigmoid'],
+  la_gate: ['low_rank', 'key'],
+  hybrid: ['inter', 'intra'],
+  router_activation: ['sigmoid', 'softmax'],
+  tie_word_embeddings: [true, false],
+  qkv_bias: [true, false],
+  w8aspike: [true, false],
+  w8aspike_down_proj: [true, false],
+  use_short_conv: [true, false],
+};
 
 /** Throws a RangeError naming the field when the config is inconsistent. */
 export function validateConfig(c: ModelConfig): void {
-  for (const f of [
-    'vocab_size',
-    'hidden_size',
-    'num_hidden_layers',
-    'num_attention_heads',
-    'num_key_value_heads',
-    'intermediate_size',
-    'max_position_embeddings',
-    'gate_low_rank_dim',
-  ] as const)
-    checkPosInt(f, c[f]);
+  for (const f of [...SHAPE_FIELDS, 'max_position_embeddings', 'gate_low_rank_dim'] as const) checkPosInt(f, c[f]);
   for (const f of ['num_sink_tokens', 'num_experts', 'num_experts_per_tok', 'num_shared_experts'] as const) checkPosInt(f, c[f], 0);
   if (c.hidden_size % c.num_attention_heads !== 0)
     throw new RangeError(`config.hidden_size (${c.hidden_size}) must be divisible by num_attention_heads (${c.num_attention_heads})`);
@@ -221,14 +234,8 @@ export function validateConfig(c: ModelConfig): void {
       );
   }
   if (!(c.rope_theta > 0)) throw new RangeError(`config.rope_theta must be > 0, got ${c.rope_theta}`);
-  checkOneOf('hidden_act', c.hidden_act, ['swish', 'silu']);
-  checkOneOf('attn_mode', c.attn_mode, ['chunk', 'fused_chunk', 'fused_recurrent']);
-  checkOneOf('la_feature_map', c.la_feature_map, ['relu', 'sigmoid']);
-  checkOneOf('la_gate', c.la_gate, ['low_rank', 'key']);
-  checkOneOf('hybrid', c.hybrid, ['inter', 'intra']);
-  checkOneOf('router_activation', c.router_activation, ['sigmoid', 'softmax']);
-  for (const f of ['tie_word_embeddings', 'qkv_bias', 'w8aspike', 'w8aspike_down_proj', 'use_short_conv'] as const)
-    checkOneOf(f, c[f], [true, false]);
+  for (const [f, allowed] of Object.entries(ALLOWED) as [keyof ModelConfig, readonly unknown[]][])
+    checkOneOf(`config.${f}`, c[f], allowed, RangeError);
   if (c.use_short_conv) throw new RangeError('config.use_short_conv = true is not supported (SpikingBrain-7B uses false)');
   if (c.la_gate === 'key' && c.la_feature_map !== 'sigmoid')
     throw new RangeError(`config.la_gate 'key' (g = 1 - k) needs la_feature_map 'sigmoid', got '${c.la_feature_map}'`);

@@ -1,5 +1,5 @@
 /** Models: config (reference config.json field names), presets, the stack of blocks, decoding with caches. */
-export { type ModelConfig, DEFAULT_CONFIG, resolveConfig, validateConfig, configFromJSON, configToJSON } from './config.js';
+export { type ModelConfig, DEFAULT_CONFIG, SHAPE_FIELDS, resolveConfig, validateConfig, configFromJSON, configToJSON } from './config.js';
 export { blockPlan, headDim, swaWindowKeys, describePlan, type BlockPlan, type MixerKind, type FFNKind } from './plan.js';
 export {
   parameterCount,
@@ -18,9 +18,12 @@ export {
   tinyFullAttentionConfig,
   tinyIntraConfig,
   smallConfig,
-  PRESETS,
-  type PresetName,
+  llama32_1BConfig,
+  spikingBrain1BAssumedConfig,
+  qwen3_1_7BConfig,
+  qwen3_1_7BHybridConfig,
 } from './presets.js';
+export { PRESETS, PRESET_NAMES, preset, type PresetEntry, type PresetName } from './registry.js';
 export { buildBlocks } from './build.js';
 export { SpikingBrainModel, ModelCache, type ModelOptions, type ForwardOptions, type TokenIds } from './model.js';
 export { trainStep, nextTokenBatch, greedyDecode, accumulateGradients, chooseMicroBatch, type TrainStepOptions } from './train.js';

@@ -1,33 +1,22 @@
 /**
- * Presets (report §2.2, Fig. 3): SpikingBrain-7B exactly as its config.json, a Qwen2.5-7B-shaped
- * full-attention baseline (the base model the report converts from), a SpikingBrain-76B reading of the
- * report's text (§2.2, Fig. 3: assumptions marked), and small configs that train on a laptop.
- * Each call returns a fresh, validated config.
+ * Preset configs (report §2.2, Fig. 3; §5.3, Fig. 7; App. B, Table 13): SpikingBrain-7B exactly as its
+ * config.json, a Qwen2.5-7B-shaped full-attention baseline (the base model the report converts from), a
+ * SpikingBrain-76B reading of the report's text (assumptions marked), the CPU-decoding pair of Fig. 7
+ * (Llama-3.2-1B and an assumed SpikingBrain-1B), Table 13's Qwen3-1.7B and its hybrids, and small
+ * configs that train on a laptop. Each call returns a fresh, validated config; registry.ts lists them
+ * all by name, once.
  */
 import { resolveConfig, type ModelConfig } from './config.js';
 
 const range = (n: number, from = 0, step = 1): number[] => Array.from({ length: n }, (_, i) => from + i * step);
 
-/** SpikingBrain-7B: W8ASpike/config.json (28 blocks, GLA on even, SWA 4096 on odd layers). */
+/**
+ * SpikingBrain-7B: W8ASpike/config.json (28 blocks, GLA on even, SWA 4096 on odd layers). The
+ * reference GLAswaConfig's defaults are this file's values, so DEFAULT_CONFIG holds them once; the
+ * test reads the config.json itself and checks it gives this preset field for field.
+ */
 export function spikingBrain7BConfig(): ModelConfig {
-  return resolveConfig({
-    vocab_size: 152064,
-    hidden_size: 3584,
-    num_hidden_layers: 28,
-    num_attention_heads: 28,
-    num_key_value_heads: 4,
-    intermediate_size: 18944,
-    hidden_act: 'swish',
-    max_position_embeddings: 131072,
-    sliding_window: 4096,
-    attn_layers: range(14, 1, 2),
-    norm_eps: 1e-6,
-    rope_theta: 1e6,
-    tie_word_embeddings: false,
-    initializer_range: 0.02,
-    attn_mode: 'chunk',
-    use_short_conv: false,
-  });
+  return resolveConfig();
 }
 
 /** Qwen2.5-7B's shape: the same dims, every block full softmax attention (the KV-cache baseline). */
@@ -116,15 +105,61 @@ export function smallConfig(): ModelConfig {
   });
 }
 
-/** Every preset by name. */
-export const PRESETS = {
-  'spikingbrain-7b': spikingBrain7BConfig,
-  'qwen2.5-7b': qwen25_7BConfig,
-  'spikingbrain-76b': spikingBrain76BConfig,
-  tiny: tinyConfig,
-  'tiny-full': tinyFullAttentionConfig,
-  'tiny-intra': tinyIntraConfig,
-  small: smallConfig,
-} as const satisfies Record<string, () => ModelConfig>;
+/** Llama-3.2-1B as published (meta-llama/Llama-3.2-1B config.json): the full-attention side of Fig. 7. */
+export function llama32_1BConfig(): ModelConfig {
+  return resolveConfig({
+    vocab_size: 128256,
+    hidden_size: 2048,
+    num_hidden_layers: 16,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    intermediate_size: 8192,
+    sliding_window: null,
+    attn_layers: range(16),
+    rope_theta: 500000,
+    tie_word_embeddings: true,
+    qkv_bias: false,
+    norm_eps: 1e-5,
+    max_position_embeddings: 131072,
+  });
+}
 
-export type PresetName = keyof typeof PRESETS;
+/**
+ * ASSUMPTION (§5.3, Fig. 7; no config is public): SpikingBrain-1B = Llama-3.2-1B's dims as a 1:1
+ * GLA/SWA inter-layer hybrid like the 7B's (GLA on even blocks, SWA 4096 on odd).
+ */
+export function spikingBrain1BAssumedConfig(): ModelConfig {
+  return resolveConfig({ ...llama32_1BConfig(), sliding_window: 4096, attn_layers: range(8, 1, 2), qkv_bias: true });
+}
+
+/**
+ * Appendix B (Table 13): the ablation continues pre-training from Qwen3-1.7B (Qwen/Qwen3-1.7B
+ * config.json: 28 layers, hidden 2048, 16 heads / 8 KV heads of 128, FFN 6144, tied embeddings).
+ */
+export function qwen3_1_7BConfig(): ModelConfig {
+  return resolveConfig({
+    vocab_size: 151936,
+    hidden_size: 2048,
+    num_hidden_layers: 28,
+    num_attention_heads: 16,
+    num_key_value_heads: 8,
+    intermediate_size: 6144,
+    sliding_window: null,
+    attn_layers: range(28),
+    rope_theta: 1000000,
+    tie_word_embeddings: true,
+    qkv_bias: false,
+    norm_eps: 1e-6,
+    max_position_embeddings: 40960,
+  });
+}
+
+/**
+ * Table 13's H: Qwen3-1.7B converted to an inter-layer hybrid of linear attention (GLA) and SWA 4096.
+ * `swaPerLinear` SWA blocks follow each linear block: 1 gives the 1:1 mix of Table 12's hybrid
+ * (equivalent window 2080), 3 the "1:3" that App. B.2 states.
+ */
+export function qwen3_1_7BHybridConfig(swaPerLinear: 1 | 3): ModelConfig {
+  const period = swaPerLinear + 1;
+  return resolveConfig({ ...qwen3_1_7BConfig(), sliding_window: 4096, attn_layers: range(28).filter((i) => i % period !== 0) });
+}

@@ -20,11 +20,14 @@ export function checkNumber(name: string, v: unknown, min: number, max = Infinit
   return v;
 }
 
-/** One of a fixed set of values (strings, or e.g. true / false). */
-export function checkOneOf<T>(name: string, v: unknown, allowed: readonly T[]): T {
+/**
+ * One of a fixed set of values (strings, or e.g. true / false). Throws a TypeError, or the error type
+ * given (validateConfig promises a RangeError for every bad field).
+ */
+export function checkOneOf<T>(name: string, v: unknown, allowed: readonly T[], ErrorType: new (message: string) => Error = TypeError): T {
   if (!allowed.includes(v as T)) {
     const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
-    throw new TypeError(`${name} must be one of ${list}; got ${JSON.stringify(v)}`);
+    throw new ErrorType(`${name} must be one of ${list}; got ${JSON.stringify(v)}`);
   }
   return v as T;
 }

@@ -6,20 +6,22 @@
  * number of layers: 100 000 layers would freeze the tab), and must name the fields the counts need: an
  * empty object is an error, not SpikingBrain-7B.
  */
-import { configFromJSON, type ModelConfig } from '../../lib/models/config.js';
+import { configFromJSON, SHAPE_FIELDS, type ModelConfig } from '../../lib/models/config.js';
 import { inferenceStateBytes, parameterCount } from '../../lib/models/counts.js';
 import { describePlan } from '../../lib/models/plan.js';
-import { qwen25_7BConfig, spikingBrain7BConfig, spikingBrain76BConfig } from '../../lib/models/presets.js';
+import { PRESETS, type PresetEntry } from '../../lib/models/registry.js';
 import { decodeBytes, H100_SXM, prefillFlops, rooflineSeconds } from '../../lib/efficiency/cost.js';
-import { llama32_1BConfig, spikingBrain1BAssumedConfig } from '../../lib/efficiency/configs.js';
 
-export const CALCULATOR_PRESETS: Record<string, { label: string; short: string; config: () => ModelConfig }> = {
-  'spikingbrain-7b': { label: 'SpikingBrain-7B (config.json)', short: 'SpikingBrain-7B', config: spikingBrain7BConfig },
-  'qwen2.5-7b': { label: 'Qwen2.5-7B shape (full attention)', short: 'Qwen2.5-7B shape', config: qwen25_7BConfig },
-  'spikingbrain-76b': { label: 'SpikingBrain-76B (our reading of the report)', short: 'SpikingBrain-76B', config: spikingBrain76BConfig },
-  'llama-3.2-1b': { label: 'Llama-3.2-1B', short: 'Llama-3.2-1B', config: llama32_1BConfig },
-  'spikingbrain-1b': { label: 'SpikingBrain-1B (assumed dims)', short: 'SpikingBrain-1B (assumed)', config: spikingBrain1BAssumedConfig },
-};
+/** The menu: every full-size preset of the registry (lib/models/registry.ts), in its order. */
+export const CALCULATOR_PRESETS: Record<string, PresetEntry> = Object.fromEntries(
+  Object.entries(PRESETS).filter(([, p]) => p.scale === 'report'),
+);
+
+/** The column every config is compared with. */
+export const BASELINE = { name: 'Qwen2.5-7B', config: PRESETS['qwen2.5-7b'].config } as const;
+
+/** The form's state when the page loads. */
+export const INITIAL = { preset: 'spikingbrain-7b', log2Context: 20, gpus: 32 } as const;
 
 /** The memory chart's axes: GiB on a log scale against context. */
 export const MEMORY_CHART = {
@@ -43,14 +45,7 @@ export interface ContextReadout {
 export const PASTED = 'pasted';
 
 /** Fields a pasted config.json must give (the library would otherwise fill SpikingBrain-7B's). */
-export const REQUIRED_FIELDS = [
-  'vocab_size',
-  'hidden_size',
-  'num_hidden_layers',
-  'num_attention_heads',
-  'num_key_value_heads',
-  'intermediate_size',
-] as const;
+export const REQUIRED_FIELDS = SHAPE_FIELDS;
 
 /** Upper limits on a pasted config's sizes (stated beside the widget), and on the text itself. */
 export const CONFIG_LIMITS: Record<string, number> = {
@@ -136,3 +131,42 @@ export function memoryCurve(configs: { name: string; config: ModelConfig }[], ma
 }
 
 export const formatBytes = (b: number): string => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(2)} MiB`);
+
+/** What the widget shows for one choice of inputs, computed the same way at build time and in the browser. */
+export interface CalculatorView {
+  /** the chosen config's column header and legend entry */
+  name: string;
+  /** every readout, formatted, by its data-out name ('q-…': the baseline's) */
+  cells: Record<string, string>;
+  /** the memory chart's rows */
+  rows: ReturnType<typeof memoryCurve>;
+}
+
+/** The chosen config's column header: the preset's short label, or "pasted config". */
+export const columnName = (preset: string): string => (preset === PASTED ? 'pasted config' : (CALCULATOR_PRESETS[preset]?.short ?? preset));
+
+export function calculatorView(preset: string, json: string, context: number, gpus: number): CalculatorView {
+  const name = columnName(preset);
+  const config = calculatorConfig(preset, json);
+  const baseline = BASELINE.config();
+  const r = contextReadout(config, context, gpus);
+  const cells: Record<string, string> = { plan: r.plan };
+  for (const [prefix, x] of [
+    ['', r],
+    ['q-', contextReadout(baseline, context, gpus)],
+  ] as const) {
+    cells[`${prefix}parameters`] = `${(x.parameters / 1e9).toFixed(2)} B`;
+    cells[`${prefix}state`] = formatBytes(x.stateBytes);
+    cells[`${prefix}pflop`] = `${x.prefillPflop.toFixed(2)} PFLOP`;
+    cells[`${prefix}seconds`] = `${x.prefillSeconds.toFixed(2)} s`;
+    cells[`${prefix}decode`] = formatBytes(x.decodeBytesPerToken);
+  }
+  const rows = memoryCurve(
+    [
+      { name, config },
+      { name: BASELINE.name, config: baseline },
+    ],
+    2 ** LOG2_CONTEXT_LIMITS.max,
+  );
+  return { name, cells, rows };
+}

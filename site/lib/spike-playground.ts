@@ -1,7 +1,9 @@
 /**
  * The spike playground's input rules (report §3.3.2): counts typed as text, checked against stated
- * limits before any encoding, so a pasted 1e9 or ten thousand values never reach the encoder.
+ * limits before any encoding, so a pasted 1e9 or ten thousand values never reach the encoder; and its
+ * readouts, formatted once for the build-time render and the browser.
  */
+import type { SpikeTrain } from '../../lib/spike/train.js';
 
 export const PLAYGROUND_LIMITS = { maxCounts: 32, maxAbsCount: 255, maxT: 256 } as const;
 
@@ -20,4 +22,14 @@ export function parseCounts(text: string): number[] {
       throw new RangeError(`counts[${i}] must be within ±${PLAYGROUND_LIMITS.maxAbsCount}, got ${s}`);
     return v;
   });
+}
+
+/** The readouts by data-out name. */
+export function playgroundReadout(train: SpikeTrain): Record<string, string> {
+  return {
+    T: String(train.T),
+    spikes: String(train.spikeCount()),
+    rate: train.firingRate().toFixed(3),
+    decoded: Array.from(train.decode()).join(', '),
+  };
 }

@@ -57,3 +57,18 @@ export function histogramRows(r: Exploration): HistogramRow[] {
 }
 
 export const HISTOGRAM_OPTIONS: HistogramOptions = { xLabel: '|s|', yLabel: 'share of counts', percent: true, width: 600, height: 260 };
+
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+/** The readouts, formatted, by data-out name: the same text at build time and in the browser. */
+export function thresholdReadout(r: Exploration): Record<string, string> {
+  return {
+    k: String(r.k),
+    sparsity: pct(r.stats.sparsity.windowExtended),
+    avgSpikes: r.stats.avgSpikesBitwise.toFixed(3),
+    zero: pct(r.stats.zeroFraction),
+    energy: `${r.energyPj.toFixed(4)} pJ`,
+    within7: pct(r.stats.within7),
+    over16: pct(r.stats.over16),
+  };
+}

@@ -56,6 +56,11 @@ export abstract class FormWidget extends HTMLElement {
     this.out(name).textContent = text;
   }
 
+  /** Sets every output named in `cells` (data-out name -> text). */
+  protected show(cells: Record<string, string | number>): void {
+    for (const [name, text] of Object.entries(cells)) this.set(name, String(text));
+  }
+
   /**
    * Draws a chart once its figure module has loaded; `draw` returns the element. Drawn only if no
    * newer input (or an error) came in meanwhile.

@@ -135,6 +135,6 @@ describe('parameterCount(config) and memory, without allocating weights', () => 
     expect(() => recurrentStateBytes(tinyConfig(), { batch: 0 })).toThrow(/batch must be an integer >= 1/);
   });
   it('every preset resolves', () => {
-    for (const f of Object.values(PRESETS)) expect(() => f()).not.toThrow();
+    for (const p of Object.values(PRESETS)) expect(() => p.config()).not.toThrow();
   });
 });

@@ -14,7 +14,7 @@ import { encodeSpikes } from '../../lib/index.js';
 import { explore } from '../../site/lib/threshold-explorer.js';
 import { energyReadout } from '../../site/lib/energy-calculator.js';
 import { exploreAttention } from '../../site/lib/attention-explorer.js';
-import { calculatorConfig, contextReadout, formatBytes } from '../../site/lib/context-calculator.js';
+import { CALCULATOR_PRESETS, calculatorConfig, contextReadout, formatBytes } from '../../site/lib/context-calculator.js';
 import { figureProblems } from './figure-checks.js';
 import { builtRoutes, useServedSite } from './serve.js';
 
@@ -248,6 +248,18 @@ export function browserTests(outDir: string, base: string): void {
     it("context calculator: a model and a context give the library's memory and compute; a bad config.json names the problem", async () => {
       const { page, problems } = await open('topics/hybrid-attention/');
       const w = page.locator('context-calculator');
+      // the menu is the presets registry's full-size models, then the pasted config
+      const menu = w.locator('select[name="preset"] option');
+      expect(await menu.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+        ...Object.keys(CALCULATOR_PRESETS),
+        'pasted',
+      ]);
+      expect(await menu.allTextContents()).toEqual([...Object.values(CALCULATOR_PRESETS).map((p) => p.label), 'config.json pasted below']);
+      await w.locator('select[name="preset"]').selectOption('qwen3-1.7b-hybrid-1:3');
+      await expect.poll(() => w.locator('[data-out="name"]').textContent()).toBe('Qwen3-1.7B hybrid 1:3');
+      expect(await w.locator('[data-out="plan"]').textContent()).toBe(
+        contextReadout(calculatorConfig('qwen3-1.7b-hybrid-1:3'), 2 ** 20, 32).plan,
+      );
       await w.locator('select[name="preset"]').selectOption('llama-3.2-1b');
       await w.locator('input[name="log2Context"]').fill('17');
       const r = contextReadout(calculatorConfig('llama-3.2-1b'), 2 ** 17, 32);
