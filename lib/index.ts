@@ -71,6 +71,8 @@ export {
   roundingTolerance,
   softmaxAttentionMap,
   spikingStatistics,
+  spikeCountTotals,
+  statisticsFromTotals,
   windowSparsity,
   windowSparsityInterval,
   windowSpikeShares,
@@ -82,6 +84,7 @@ export {
   type ReferenceDistribution,
   type ReferenceOptions,
   type SpikingStatistics,
+  type SpikeCountTotals,
 } from './analysis/index.js';
 
 // energy/: energy and op-count model with cited constants (report §5.5, eq. 24)
@@ -560,7 +563,6 @@ export {
   type CheckpointManifest,
   type Conversion,
   type CosineSchedule,
-  type CountStats,
   type PasskeyOptions,
   type PasskeyPrompt,
   type Progress,
