@@ -35,6 +35,7 @@ export {
   stepsForLevels,
   stepsNeeded,
   stepWeights,
+  trainTokens,
   VTH_MAX,
   VTH_MIN,
   weightToBitwise,
