@@ -224,28 +224,18 @@ describe('sniahClaim', () => {
     expect(c.ci95![1]).toBeCloseTo(100 * hi, 5);
     expect(c.chance).toBe(0.01);
     // with an interval check the status follows from the numbers: 47.6 lies in [39.7, 53.4]
-    expect(
+    const status = (variant: 'swa' | 'fa') =>
       sniahClaim({
-        variant: 'swa',
+        variant,
         where: 'beyond',
         successes: 93,
         trials: 200,
         chance: 1e-4,
         note: 't',
         check: { rule: 'interval', fail: 'analogue' },
-      }).status,
-    ).toBe('reproduced');
-    expect(
-      sniahClaim({
-        variant: 'fa',
-        where: 'beyond',
-        successes: 93,
-        trials: 200,
-        chance: 1e-4,
-        note: 't',
-        check: { rule: 'interval', fail: 'analogue' },
-      }).status,
-    ).toBe('analogue');
+      }).status;
+    expect(status('swa')).toBe('reproduced');
+    expect(status('fa')).toBe('analogue');
   });
 
   it('has Table 12 for every variant and rejects bad arguments', () => {
