@@ -1,9 +1,9 @@
 /**
  * Spiking on real activations (report §3.3, §5.5, Table 11, Fig. 9, Table 3): switch a trained
  * model to W8ASpike (INT8 weights, adaptive-threshold spike counts at every projection input, Vth =
- * mean|x| / k per token), run the fixed validation windows, and compute every sparsity definition
- * of analysis/sparsity.ts per projection, per projection type and overall, with |count| histograms
- * and the validation loss under spiking.
+ * mean|x| / k per token), run the fixed validation windows, and report the validation loss under
+ * spiking with quant/collector.ts's statistics (every sparsity definition of analysis/sparsity.ts,
+ * |count| histograms) per projection, per projection type and overall.
  */
 import type { SpikingBrainModel } from '../models/index.js';
 import { SpikeStatsCollector, type SpikeStatsSummary } from '../quant/collector.js';
