@@ -10,7 +10,7 @@ import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-const fixture = new URL('./fixtures/measure-spiking.json', import.meta.url);
+const fixture = new URL('../fixtures/measure-spiking.json', import.meta.url);
 
 describe('measureSpiking on a fixed model', () => {
   it('gives bit-identical statistics, key order included, at k = 2, 3, 4', () => {
