@@ -35,6 +35,7 @@ export {
   stepsForLevels,
   stepsNeeded,
   stepWeights,
+  trainTokens,
   VTH_MAX,
   VTH_MIN,
   weightToBitwise,
@@ -67,6 +68,8 @@ export {
   roundingTolerance,
   softmaxAttentionMap,
   spikingStatistics,
+  spikeCountTotals,
+  statisticsFromTotals,
   windowSparsity,
   windowSparsityInterval,
   windowSpikeShares,
@@ -78,6 +81,7 @@ export {
   type ReferenceDistribution,
   type ReferenceOptions,
   type SpikingStatistics,
+  type SpikeCountTotals,
 } from './analysis/index.js';
 
 // energy/: energy and op-count model with cited constants (report §5.5, eq. 24)
@@ -565,7 +569,6 @@ export {
   type CheckpointManifest,
   type Conversion,
   type CosineSchedule,
-  type CountStats,
   type PasskeyOptions,
   type PasskeyPrompt,
   type Progress,

@@ -10,10 +10,8 @@ export function intArg(args: readonly string[], name: string, fallback: number):
   return v;
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+/** The library's median (odd run counts, the benchmarks' defaults, give the middle run). */
+export { median } from '../lib/util/stats.js';
 
 export function round(x: number, digits: number): number {
   const p = 10 ** digits;

@@ -46,8 +46,31 @@ export interface SpikingStatistics {
   };
 }
 
-/** Statistics of a row-major [rows, cols] matrix of integer counts; `window` defaults to 3 steps. */
-export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols: number, window = 3): SpikingStatistics {
+/**
+ * The integers every statistic is a ratio of, for one matrix of counts: matrices (or batches) add up
+ * exactly by summing them (SpikeStatsCollector does), and statisticsFromTotals turns them into ratios.
+ */
+export interface SpikeCountTotals {
+  /** window (steps per channel) the slot totals were counted with */
+  window: number;
+  values: number;
+  zeros: number;
+  sumAbs: number;
+  /** sum of popcount(|s|) */
+  spikes: number;
+  within7: number;
+  over16: number;
+  maxAbs: number;
+  /** sum of max(window, bitLength(|s|)) */
+  extendedSlots: number;
+  /** spikes with |s| saturated to 2^window - 1 */
+  clippedSpikes: number;
+  /** columnFires[c] = 1 when column c has a non-zero count */
+  columnFires: Uint8Array;
+}
+
+/** Totals of a row-major [rows, cols] matrix of integer counts; `window` defaults to 3 steps. */
+export function spikeCountTotals(counts: ArrayLike<number>, rows: number, cols: number, window = 3): SpikeCountTotals {
   checkInteger('rows', rows, 1);
   checkInteger('cols', cols, 1);
   if (counts == null || counts.length !== rows * cols) {
@@ -80,6 +103,14 @@ export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols:
     if (a > 16) over16++;
     if (a > maxAbs) maxAbs = a;
   }
+  return { window, values: n, zeros, sumAbs, spikes, within7, over16, maxAbs, extendedSlots, clippedSpikes, columnFires };
+}
+
+/** The statistics of a set of totals (at least one value). */
+export function statisticsFromTotals(t: SpikeCountTotals): SpikingStatistics {
+  const { window, values: n, zeros, sumAbs, spikes, maxAbs, columnFires } = t;
+  if (!(n >= 1)) throw new RangeError(`totals must cover at least one value, got values = ${n}`);
+  const cols = columnFires.length;
   let silentColumns = 0;
   for (let c = 0; c < cols; c++) if (!columnFires[c]) silentColumns++;
   const tensorT = Math.max(1, bitLength(maxAbs));
@@ -90,17 +121,22 @@ export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols:
     avgSpikesRate: sumAbs / n,
     avgSpikesBitwise: spikes / n,
     avgSpikesBitwiseFiring: zeros === n ? 0 : spikes / (n - zeros),
-    within7: within7 / n,
-    over16: over16 / n,
+    within7: t.within7 / n,
+    over16: t.over16 / n,
     maxAbs,
     sparsity: {
       zeroValues: zeros / n,
-      windowExtended: 1 - spikes / extendedSlots,
-      windowClipped: 1 - clippedSpikes / (window * n),
+      windowExtended: 1 - spikes / t.extendedSlots,
+      windowClipped: 1 - t.clippedSpikes / (window * n),
       tensorT: 1 - spikes / (tensorT * n),
       ternaryTensorT: maxAbs === 0 ? 1 : 1 - sumAbs / (maxAbs * n),
     },
   };
+}
+
+/** Statistics of a row-major [rows, cols] matrix of integer counts; `window` defaults to 3 steps. */
+export function spikingStatistics(counts: ArrayLike<number>, rows: number, cols: number, window = 3): SpikingStatistics {
+  return statisticsFromTotals(spikeCountTotals(counts, rows, cols, window));
 }
 
 /** Set bits of a non-negative integer up to 2^53 (popcount32 covers one word). */

@@ -86,36 +86,36 @@ export interface CostBreakdown {
 export function prefillFlops(c: ModelConfig, L: number, options: CostOptions = {}): CostBreakdown {
   checkLength('L', L);
   const { chunkSize } = defaults(options);
-  const H = c.num_attention_heads,
-    K = headDim(c),
+  const K = headDim(c),
     V = K;
-  let softmax = 0,
-    la = 0;
-  for (const p of blockPlan(c)) {
-    if (p.mixer === 'full' || p.mixer.endsWith('+full')) softmax += 2 * H * (K + V) * totalKeys(L, null);
-    if (p.mixer === 'swa' || p.mixer.endsWith('+swa')) softmax += 2 * H * (K + V) * totalKeys(L, swaWindowKeys(c));
-    // chunked GLA: per token a state update (k^T v) and a read-out (q S), plus causal attention inside its chunk
-    if (p.mixer.startsWith('gla')) la += 2 * H * (2 * K * V * L + (K + V) * totalKeysInChunks(L, chunkSize));
-  }
-  const linear = 2 * activeMatmulParameters(c) * L;
-  const lmHead = 2 * c.vocab_size * c.hidden_size;
-  return { linear, softmaxAttention: softmax, linearAttention: la, lmHead, total: linear + softmax + la + lmHead };
+  // chunked GLA: per token a state update (k^T v) and a read-out (q S), plus causal attention inside its chunk
+  const gla = 2 * K * V * L + (K + V) * totalKeysInChunks(L, chunkSize);
+  return breakdown(c, (window) => totalKeys(L, window), gla, 2 * activeMatmulParameters(c) * L);
 }
 
 /** FLOPs of decoding one token after `context` tokens. */
 export function decodeFlops(c: ModelConfig, context: number): CostBreakdown {
   checkLength('context', context);
+  const K = headDim(c),
+    V = K;
+  return breakdown(c, (window) => keysSeen(context, window), 2 * K * V, 2 * activeMatmulParameters(c));
+}
+
+/**
+ * The breakdown over the model's blocks: per head, a softmax block reads `keys(window)` keys
+ * (window null for full attention) and a GLA block costs `glaPerHead`; `linear` is the projections'.
+ */
+function breakdown(c: ModelConfig, keys: (window: number | null) => number, glaPerHead: number, linear: number): CostBreakdown {
   const H = c.num_attention_heads,
     K = headDim(c),
     V = K;
   let softmax = 0,
     la = 0;
   for (const p of blockPlan(c)) {
-    if (p.mixer === 'full' || p.mixer.endsWith('+full')) softmax += 2 * H * (K + V) * keysSeen(context, null);
-    if (p.mixer === 'swa' || p.mixer.endsWith('+swa')) softmax += 2 * H * (K + V) * keysSeen(context, swaWindowKeys(c));
-    if (p.mixer.startsWith('gla')) la += 2 * H * 2 * K * V;
+    if (p.mixer === 'full' || p.mixer.endsWith('+full')) softmax += 2 * H * (K + V) * keys(null);
+    if (p.mixer === 'swa' || p.mixer.endsWith('+swa')) softmax += 2 * H * (K + V) * keys(swaWindowKeys(c));
+    if (p.mixer.startsWith('gla')) la += 2 * H * glaPerHead;
   }
-  const linear = 2 * activeMatmulParameters(c);
   const lmHead = 2 * c.vocab_size * c.hidden_size;
   return { linear, softmaxAttention: softmax, linearAttention: la, lmHead, total: linear + softmax + la + lmHead };
 }

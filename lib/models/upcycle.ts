@@ -87,24 +87,9 @@ export function upcycleEquivalence(
     const mlp = b.mlp;
     if (!(mlp instanceof SwiGLU)) throw new RangeError(`block ${i} has no dense FFN`);
     const D = mlp.gate.inFeatures;
-    const exact = upcycleSwiGLU(mlp, {
-      name: `eq.${i}`,
-      S: o.S,
-      k: o.k,
-      N: o.N,
-      scaling: 'down-only',
-      routedWeights: 'uniform',
-      seed: o.seed + i,
-    });
-    const cube = upcycleSwiGLU(mlp, {
-      name: `cube.${i}`,
-      S: o.S,
-      k: o.k,
-      N: o.N,
-      scaling: 'report-cube-root',
-      routedWeights: 'scores',
-      seed: o.seed + i,
-    });
+    const shape = { S: o.S, k: o.k, N: o.N, seed: o.seed + i };
+    const exact = upcycleSwiGLU(mlp, { ...shape, name: `eq.${i}`, scaling: 'down-only', routedWeights: 'uniform' });
+    const cube = upcycleSwiGLU(mlp, { ...shape, name: `cube.${i}`, scaling: 'report-cube-root', routedWeights: 'scores' });
     try {
       return tf.tidy(() => {
         const x = tf.tensor2d(xs[i]!, [xs[i]!.length / D, D]);

@@ -11,7 +11,7 @@
  * counts x weights (exact while sums stay below 2^53); the Vth scale of eq. 22 is one multiply per
  * output afterwards and is left out.
  */
-import { assertMatrix, stepWeights, type Matrix } from '../spike/matmul.js';
+import { assertMatrix, stepWeights, trainTokens, type Matrix } from '../spike/matmul.js';
 import { assertScheme } from '../spike/schemes.js';
 import type { SpikeTrain } from '../spike/train.js';
 import { bitsPerCount, bitsPerEvent, bitsPerSlot, type LinkEncoding } from './link.js';
@@ -58,12 +58,7 @@ export function simulateNeuronChip(train: SpikeTrain, weights: Matrix): NeuronCh
   assertTrain(train);
   assertMatrix(weights, 'weights');
   const { rows, cols, data: w } = weights;
-  if (train.length % rows !== 0) {
-    throw new RangeError(
-      `train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`,
-    );
-  }
-  const tokens = train.length / rows;
+  const tokens = trainTokens(train, rows);
   const T = train.T;
   const stepScale = stepWeights(train);
   const slotBits = bitsPerSlot(train.scheme);

@@ -1,70 +1,53 @@
 /**
  * Spike statistics collected at every W8ASpike projection of a model (report §5.5, Table 11,
- * Fig. 9): a model hook feeds the counts of each linear input under its projection name; the
- * collector reports, per name and overall, the number of values, zero fraction, mean popcount
- * (spikes per channel under bitwise-bidirectional coding), shares within 7 and over 16, the largest
- * |count| and a |count| histogram. Per call it reuses analysis/sparsity.ts's spikingStatistics and
- * spike/stats.ts's absCountHistogram, and keeps integer totals so calls add up exactly.
+ * Fig. 9), the one place a model's spike counts are measured: a model hook feeds the counts of each
+ * linear input under its projection name; the collector reports, per name, per group of names and
+ * overall, every statistic and sparsity definition of analysis/sparsity.ts plus a |count|
+ * histogram. It keeps the integer totals (spikeCountTotals) rather than the counts, so calls add up
+ * exactly: a summary equals spikingStatistics of all its counts stacked, bit for bit.
  */
 import * as tf from '@tensorflow/tfjs';
-import { spikingStatistics } from '../analysis/sparsity.js';
+import { spikeCountTotals, statisticsFromTotals, type SpikeCountTotals, type SpikingStatistics } from '../analysis/sparsity.js';
 import { absCountHistogram } from '../spike/stats.js';
 import { checkInteger } from '../util/validate.js';
 
-export interface SpikeStatsSummary {
-  /** counts added (tokens x channels, over all calls) */
-  values: number;
-  /** calls that added counts */
-  calls: number;
-  /** fraction of counts equal to 0 */
-  zeroFraction: number;
-  /** mean |count|: spikes per channel under a rate (ternary) code */
-  meanAbs: number;
-  /** mean popcount(|count|): spikes per channel under bitwise-bidirectional coding */
-  meanPopcount: number;
-  /** share of counts with |count| <= 7 (Table 11's "values <= 7") */
-  within7: number;
-  /** share of counts with |count| > 16 */
-  over16: number;
-  /** largest |count| */
-  maxAbs: number;
+export interface SpikeStatsSummary extends SpikingStatistics {
   /** histogram[v] = counts with |count| = v for v < maxBin; histogram[maxBin] = counts with |count| >= maxBin */
   histogram: number[];
 }
 
-interface Totals {
-  values: number;
-  calls: number;
-  zeros: number;
-  absSum: number;
-  popcount: number;
-  within7: number;
-  over16: number;
-  maxAbs: number;
+interface Entry {
+  totals: SpikeCountTotals;
   histogram: number[];
 }
 
 export interface SpikeStatsCollectorOptions {
   /** last histogram bin, holding every |count| >= maxBin (default 32) */
   maxBin?: number;
+  /** steps per channel of the window sparsity definitions (default 3) */
+  window?: number;
 }
 
 export class SpikeStatsCollector {
   readonly maxBin: number;
-  private readonly totals = new Map<string, Totals>();
+  readonly window: number;
+  private readonly entries = new Map<string, Entry>();
 
   constructor(options: SpikeStatsCollectorOptions = {}) {
     const maxBin = options.maxBin ?? 32;
+    const window = options.window ?? 3;
     checkInteger('maxBin', maxBin, 1);
+    checkInteger('window', window, 1, 30);
     this.maxBin = maxBin;
+    this.window = window;
   }
 
   /**
    * Adds a [rows, cols] matrix of counts under `name`: a tf.Tensor2D (read synchronously, not
-   * disposed) or row-major numbers with rows and cols.
+   * disposed) or row-major numbers with rows and cols. Every call under one name has the same cols.
    */
   add(name: string, counts: tf.Tensor | ArrayLike<number>, rows?: number, cols?: number): void {
-    if (typeof name !== 'string' || name === '') throw new TypeError(`name must be a non-empty string, got ${JSON.stringify(name)}`);
+    checkName(name);
     let data: ArrayLike<number>;
     if (counts instanceof tf.Tensor) {
       if (counts.rank !== 2) throw new RangeError(`expected counts of shape [N, D], got [${counts.shape.join(', ')}]`);
@@ -80,59 +63,56 @@ export class SpikeStatsCollector {
     }
     if (rows === 0) return;
     // validates rows, cols, length and integrality
-    const s = spikingStatistics(data, rows!, cols!);
-    const n = s.values;
-    const hist = absCountHistogram(data, this.maxBin);
-    let t = this.totals.get(name);
-    if (t === undefined) {
-      t = {
-        values: 0,
-        calls: 0,
-        zeros: 0,
-        absSum: 0,
-        popcount: 0,
-        within7: 0,
-        over16: 0,
-        maxAbs: 0,
-        histogram: new Array<number>(this.maxBin + 1).fill(0),
-      };
-      this.totals.set(name, t);
+    const totals = spikeCountTotals(data, rows!, cols!, this.window);
+    const histogram = absCountHistogram(data, this.maxBin).bins;
+    const entry = this.entries.get(name);
+    if (entry === undefined) {
+      this.entries.set(name, { totals, histogram });
+      return;
     }
-    // the statistics are exact ratios of integers over n: round recovers the integers
-    t.values += n;
-    t.calls += 1;
-    t.zeros += Math.round(s.zeroFraction * n);
-    t.absSum += Math.round(s.avgSpikesRate * n);
-    t.popcount += Math.round(s.avgSpikesBitwise * n);
-    t.within7 += Math.round(s.within7 * n);
-    t.over16 += Math.round(s.over16 * n);
-    t.maxAbs = Math.max(t.maxAbs, s.maxAbs);
-    for (let b = 0; b <= this.maxBin; b++) t.histogram[b]! += hist.bins[b]!;
+    const have = entry.totals.columnFires.length;
+    if (have !== cols) throw new RangeError(`counts under ${JSON.stringify(name)} have ${have} columns, got ${cols}`);
+    this.entries.set(name, merge([entry, { totals, histogram }], 'by-index'));
   }
 
   /** A callback for w8aspikeLinear's onCounts that adds to `name`. */
   hook(name: string): (counts: tf.Tensor2D) => void {
-    if (typeof name !== 'string' || name === '') throw new TypeError(`name must be a non-empty string, got ${JSON.stringify(name)}`);
+    checkName(name);
     return (counts) => this.add(name, counts);
   }
 
   /** Projection names in the order they were first seen. */
   names(): string[] {
-    return [...this.totals.keys()];
+    return [...this.entries.keys()];
   }
 
-  /** Summary of one name, or of everything collected when name is omitted. */
-  summary(name?: string): SpikeStatsSummary {
-    if (name === undefined) return summarize([...this.totals.values()], this.maxBin);
-    const t = this.totals.get(name);
-    if (t === undefined) throw new RangeError(`no counts collected under ${JSON.stringify(name)}; names: ${JSON.stringify(this.names())}`);
-    return summarize([t], this.maxBin);
+  /**
+   * Summary of one name; of several names stacked (their channels matched by index, so they must
+   * have the same number of columns); or, with no argument, of everything collected, where the
+   * names share no channel axis: silentColumnFraction is then 1 only when every count is 0.
+   */
+  summary(names?: string | readonly string[]): SpikeStatsSummary {
+    if (names === undefined) {
+      if (this.entries.size === 0) throw new RangeError('no counts collected yet');
+      return summarize(merge([...this.entries.values()], 'one-column'));
+    }
+    const list = typeof names === 'string' ? [names] : names;
+    if (list.length === 0) throw new RangeError('names must list at least one name');
+    const entries = list.map((name) => {
+      const e = this.entries.get(name);
+      if (e === undefined)
+        throw new RangeError(`no counts collected under ${JSON.stringify(name)}; names: ${JSON.stringify(this.names())}`);
+      return e;
+    });
+    const widths = new Set(entries.map((e) => e.totals.columnFires.length));
+    if (widths.size > 1) throw new RangeError(`names ${JSON.stringify(list)} have different widths: ${[...widths].join(', ')} columns`);
+    return summarize(entries.length === 1 ? entries[0]! : merge(entries, 'by-index'));
   }
 
   /** Per-name summaries and the overall one. */
   report(): { byName: Record<string, SpikeStatsSummary>; overall: SpikeStatsSummary } {
     const byName: Record<string, SpikeStatsSummary> = {};
-    for (const name of this.totals.keys()) {
+    for (const name of this.entries.keys()) {
       Object.defineProperty(byName, name, { value: this.summary(name), enumerable: true, writable: true, configurable: true });
     }
     return { byName, overall: this.summary() };
@@ -140,26 +120,50 @@ export class SpikeStatsCollector {
 
   /** Forgets everything collected. */
   reset(): void {
-    this.totals.clear();
+    this.entries.clear();
   }
 }
 
-function summarize(list: Totals[], maxBin: number): SpikeStatsSummary {
-  const sum = (key: 'values' | 'calls' | 'zeros' | 'absSum' | 'popcount' | 'within7' | 'over16'): number =>
-    list.reduce((acc, t) => acc + t[key], 0);
-  const n = sum('values');
-  const ratio = (x: number): number => (n === 0 ? 0 : x / n);
-  const histogram = new Array<number>(maxBin + 1).fill(0);
-  for (const t of list) for (let b = 0; b <= maxBin; b++) histogram[b]! += t.histogram[b]!;
-  return {
-    values: n,
-    calls: sum('calls'),
-    zeroFraction: ratio(sum('zeros')),
-    meanAbs: ratio(sum('absSum')),
-    meanPopcount: ratio(sum('popcount')),
-    within7: ratio(sum('within7')),
-    over16: ratio(sum('over16')),
-    maxAbs: list.reduce((m, t) => Math.max(m, t.maxAbs), 0),
-    histogram,
+function checkName(name: string): void {
+  if (typeof name !== 'string' || name === '') throw new TypeError(`name must be a non-empty string, got ${JSON.stringify(name)}`);
+}
+
+/** Adds entries; columns OR by index (same widths) or collapse to one column (any widths). */
+function merge(list: readonly Entry[], columns: 'by-index' | 'one-column'): Entry {
+  const first = list[0]!.totals;
+  const fires = new Uint8Array(columns === 'by-index' ? first.columnFires.length : 1);
+  const t: SpikeCountTotals = {
+    ...first,
+    values: 0,
+    zeros: 0,
+    sumAbs: 0,
+    spikes: 0,
+    within7: 0,
+    over16: 0,
+    maxAbs: 0,
+    extendedSlots: 0,
+    clippedSpikes: 0,
+    columnFires: fires,
   };
+  const histogram = new Array<number>(list[0]!.histogram.length).fill(0);
+  for (const e of list) {
+    const s = e.totals;
+    t.values += s.values;
+    t.zeros += s.zeros;
+    t.sumAbs += s.sumAbs;
+    t.spikes += s.spikes;
+    t.within7 += s.within7;
+    t.over16 += s.over16;
+    t.extendedSlots += s.extendedSlots;
+    t.clippedSpikes += s.clippedSpikes;
+    t.maxAbs = Math.max(t.maxAbs, s.maxAbs);
+    if (columns === 'by-index') for (let c = 0; c < fires.length; c++) fires[c]! |= s.columnFires[c]!;
+    else if (s.zeros < s.values) fires[0] = 1;
+    for (let b = 0; b < histogram.length; b++) histogram[b]! += e.histogram[b]!;
+  }
+  return { totals: t, histogram };
+}
+
+function summarize(e: Entry): SpikeStatsSummary {
+  return { ...statisticsFromTotals(e.totals), histogram: [...e.histogram] };
 }

@@ -214,73 +214,34 @@ export function encodeSignMagnitudeInt3(counts: ArrayLike<number>, rate: boolean
   const out32 = new Uint32Array(out.buffer, out.byteOffset, words);
   let orA = 0;
   let orM = 0;
+  // The word loops are unrolled by hand: V8 does not unroll, and a loop over the fields of a word
+  // measured 1.14-1.41x slower on 4M counts; prettier-ignore keeps one line per step instead of 60.
   if (rate) {
+    // prettier-ignore
     for (let w = 0; w < words; w++) {
       const i = w << 2;
-      const c0 = counts[i]! | 0,
-        c1 = counts[i + 1]! | 0,
-        c2 = counts[i + 2]! | 0,
-        c3 = counts[i + 3]! | 0;
-      const s0 = c0 >> 31,
-        s1 = c1 >> 31,
-        s2 = c2 >> 31,
-        s3 = c3 >> 31;
-      const a0 = (c0 ^ s0) - s0,
-        a1 = (c1 ^ s1) - s1,
-        a2 = (c2 ^ s2) - s2,
-        a3 = (c3 ^ s3) - s3;
+      const c0 = counts[i]! | 0, c1 = counts[i + 1]! | 0, c2 = counts[i + 2]! | 0, c3 = counts[i + 3]! | 0;
+      const s0 = c0 >> 31, s1 = c1 >> 31, s2 = c2 >> 31, s3 = c3 >> 31;
+      const a0 = (c0 ^ s0) - s0, a1 = (c1 ^ s1) - s1, a2 = (c2 ^ s2) - s2, a3 = (c3 ^ s3) - s3;
       orA |= a0 | a1 | a2 | a3;
-      const m0 = (1 << a0) - 1,
-        m1 = (1 << a1) - 1,
-        m2 = (1 << a2) - 1,
-        m3 = (1 << a3) - 1;
+      const m0 = (1 << a0) - 1, m1 = (1 << a1) - 1, m2 = (1 << a2) - 1, m3 = (1 << a3) - 1;
       orM |= m0 | m1 | m2 | m3;
       out32[w] = (m0 << 1) | (s0 & 1) | (((m1 << 1) | (s1 & 1)) << 8) | (((m2 << 1) | (s2 & 1)) << 16) | (((m3 << 1) | (s3 & 1)) << 24);
     }
   } else {
+    // prettier-ignore
     for (let w = 0; w < words; w++) {
       const i = w << 3;
-      // unrolled by hand below: V8 does not unroll, and the loop counter costs more than the work
-      let c = counts[i]! | 0,
-        sg = c >> 31;
-      let a = (c ^ sg) - sg;
+      let c = counts[i]! | 0, sg = c >> 31, a = (c ^ sg) - sg;
       orA |= a;
       let f = (a << 1) | (sg & 1);
-      c = counts[i + 1]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 4;
-      c = counts[i + 2]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 8;
-      c = counts[i + 3]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 12;
-      c = counts[i + 4]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 16;
-      c = counts[i + 5]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 20;
-      c = counts[i + 6]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 24;
-      c = counts[i + 7]! | 0;
-      sg = c >> 31;
-      a = (c ^ sg) - sg;
-      orA |= a;
-      f |= ((a << 1) | (sg & 1)) << 28;
+      c = counts[i + 1]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 4;
+      c = counts[i + 2]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 8;
+      c = counts[i + 3]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 12;
+      c = counts[i + 4]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 16;
+      c = counts[i + 5]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 20;
+      c = counts[i + 6]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 24;
+      c = counts[i + 7]! | 0; sg = c >> 31; a = (c ^ sg) - sg; orA |= a; f |= ((a << 1) | (sg & 1)) << 28;
       out32[w] = f;
     }
     orM = orA;

@@ -55,6 +55,16 @@ export function stepWeights(train: SpikeTrain): number[] {
   return w;
 }
 
+/** Tokens of a train holding [tokens, rows] counts, for a product with a weight matrix of `rows` rows. */
+export function trainTokens(train: SpikeTrain, rows: number): number {
+  if (train.length % rows !== 0) {
+    throw new RangeError(
+      `train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`,
+    );
+  }
+  return train.length / rows;
+}
+
 /**
  * Spike-driven product of a train holding [tokens, weights.rows] counts (row-major) with a weight
  * matrix [rows, cols]. Equals the integer matmul counts x weights.
@@ -62,12 +72,7 @@ export function stepWeights(train: SpikeTrain): number[] {
 export function spikeMatmul(train: SpikeTrain, weights: Matrix): SpikeMatmulResult {
   assertMatrix(weights, 'weights');
   const { rows, cols, data: w } = weights;
-  if (train.length % rows !== 0) {
-    throw new RangeError(
-      `train.length (${train.length}) must be a multiple of weights.rows (${rows}): the train holds [tokens, ${rows}] counts`,
-    );
-  }
-  const tokens = train.length / rows;
+  const tokens = trainTokens(train, rows);
   const bitwise = train.scheme.startsWith('bitwise');
   const steps = bitwise ? train.T : 1;
   // rate codes need one accumulator per token; bitwise ones one per token and step

@@ -1,19 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import {
-  Linear,
-  RMSNorm,
-  SwiGLU,
-  applyRope,
-  defaultRuntime,
-  normalSamples,
-  randomSwiGLU,
-  rmsNorm,
-  ropeTables,
-  swiglu,
-} from '../../lib/index.js';
+import { Linear, RMSNorm, applyRope, defaultRuntime, normalSamples, randomSwiGLU, rmsNorm, ropeTables, swiglu } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 import { maxAbsDiff } from '../helpers/close.js';
+import { swigluFromWeights } from '../helpers/swiglu.js';
 
 useWasmBackend();
 
@@ -114,18 +104,7 @@ describe('SwiGLU (tfjs)', () => {
     const D = 8;
     const F = 12;
     const ref = randomSwiGLU(D, F, 3);
-    const ffn = new SwiGLU({
-      name: 'mlp',
-      hiddenSize: D,
-      intermediateSize: F,
-      std: 0.02,
-      downStd: 0.02,
-      seed: 1,
-      runtime: defaultRuntime(),
-    });
-    ffn.gate.weight.assign(tf.tensor2d(Float32Array.from(ref.gate), [D, F]));
-    ffn.up.weight.assign(tf.tensor2d(Float32Array.from(ref.up), [D, F]));
-    ffn.down.weight.assign(tf.tensor2d(Float32Array.from(ref.down), [F, D]));
+    const ffn = swigluFromWeights(ref, 'mlp');
     const x = normalSamples(5 * D, 4);
     const want = swiglu(ref, x, 5);
     const got = tf.tidy(() => ffn.apply(tf.tensor2d(Float32Array.from(x), [5, D])).dataSync());

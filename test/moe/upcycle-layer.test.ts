@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SwiGLU, defaultRuntime, maxRelativeDeviation, normalSamples, randomSwiGLU, upcycleSwiGLU, upcycledMoE } from '../../lib/index.js';
+import { SwiGLU, maxRelativeDeviation, normalSamples, randomSwiGLU, upcycleSwiGLU, upcycledMoE } from '../../lib/index.js';
+import { swigluFromWeights } from '../helpers/swiglu.js';
 import { useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
@@ -11,21 +12,7 @@ const n = 8;
 const ref = randomSwiGLU(D, F, 3);
 const x = normalSamples(n * D, 4);
 
-function denseFromRef(): SwiGLU {
-  const ffn = new SwiGLU({
-    name: 'model.layers.0.mlp',
-    hiddenSize: D,
-    intermediateSize: F,
-    std: 0,
-    downStd: 0,
-    seed: 1,
-    runtime: defaultRuntime(),
-  });
-  ffn.gate.weight.assign(tf.tensor2d(Float32Array.from(ref.gate), [D, F]));
-  ffn.up.weight.assign(tf.tensor2d(Float32Array.from(ref.up), [D, F]));
-  ffn.down.weight.assign(tf.tensor2d(Float32Array.from(ref.down), [F, D]));
-  return ffn;
-}
+const denseFromRef = (): SwiGLU => swigluFromWeights(ref, 'model.layers.0.mlp');
 
 const run = (f: (t: tf.Tensor2D) => tf.Tensor): Float64Array => {
   const out = tf.tidy(() => f(tf.tensor2d(Float32Array.from(x), [n, D])));

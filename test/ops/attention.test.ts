@@ -4,58 +4,40 @@ import { naiveSoftmaxAttention, softmaxAttention, type SoftmaxAttentionOptions }
 import { planBlocks } from '../../lib/ops/attention/blocked.js';
 import { loadGolden } from '../helpers/golden.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
-import { directionalDerivative, dot, f32, maxAbs, maxAbsDiff, randn, tensor4 } from './helpers.js';
+import {
+  attentionInputs,
+  attentionTensors,
+  directionalDerivative,
+  dot,
+  f32,
+  maxAbs,
+  maxAbsDiff,
+  randn,
+  tensor4,
+  type AttentionShape,
+  type GoldenQkv,
+} from './helpers.js';
 
 useWasmBackend();
 
 interface AttentionGolden {
-  cases: {
-    B: number;
-    H: number;
-    L: number;
-    K: number;
-    V: number;
+  cases: (GoldenQkv & {
     window: number;
-    q: number[];
-    k: number[];
-    v: number[];
     softmax_causal_o: number[];
     swa_o: number[];
-  }[];
+  })[];
 }
 
-interface Case {
-  B: number;
-  H: number;
-  Hkv: number;
-  Lq: number;
-  Lk: number;
-  K: number;
-  V: number;
-}
-
-function inputs(c: Case, seed: number) {
-  const q = f32(randn(c.B * c.H * c.Lq * c.K, seed));
-  const k = f32(randn(c.B * c.Hkv * c.Lk * c.K, seed + 1));
-  const v = f32(randn(c.B * c.Hkv * c.Lk * c.V, seed + 2));
-  return { q, k, v };
-}
-
-function run(c: Case, x: { q: Float32Array; k: Float32Array; v: Float32Array }, options: SoftmaxAttentionOptions): Float32Array {
+function run(c: AttentionShape, x: { q: Float32Array; k: Float32Array; v: Float32Array }, options: SoftmaxAttentionOptions): Float32Array {
   return tf.tidy(() => {
-    const o = softmaxAttention(
-      tensor4(x.q, [c.B, c.H, c.Lq, c.K]),
-      tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]),
-      tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]),
-      options,
-    );
+    const o = softmaxAttention(...attentionTensors(c, x), options);
     expect(o.shape).toEqual([c.B, c.H, c.Lq, c.V]);
     return o.dataSync() as Float32Array;
   });
 }
 
 function naive(
-  c: Case,
+  c: AttentionShape,
   x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number> },
   options: SoftmaxAttentionOptions,
 ): Float64Array {
@@ -81,7 +63,7 @@ function denseAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: 
 
 describe('softmaxAttention(q, k, v) against the golden fixture', () => {
   const g = loadGolden<AttentionGolden>('attention.json').cases[0]!;
-  const c: Case = { B: g.B, H: g.H, Hkv: g.H, Lq: g.L, Lk: g.L, K: g.K, V: g.V };
+  const c: AttentionShape = { B: g.B, H: g.H, Hkv: g.H, Lq: g.L, Lk: g.L, K: g.K, V: g.V };
   const x = { q: f32(g.q), k: f32(g.k), v: f32(g.v) };
 
   it('matches causal softmax attention', () => {
@@ -109,23 +91,23 @@ describe('softmaxAttention(q, k, v) equals the float64 reference', () => {
   for (const [name, options] of settings) {
     it(`${name}, L = ${lengths.join(', ')}`, () => {
       for (const L of lengths) {
-        const c: Case = { B: 2, H: 2, Hkv: 2, Lq: L, Lk: L, K: 4, V: 5 };
-        const x = inputs(c, 10 + L);
+        const c: AttentionShape = { B: 2, H: 2, Hkv: 2, Lq: L, Lk: L, K: 4, V: 5 };
+        const x = attentionInputs(c, 10 + L);
         expect(maxAbsDiff(run(c, x, options), naive(c, x, options)), `L=${L}`).toBeLessThan(2e-6);
       }
     });
   }
   it('at the block plan used for long sequences (L = 1000: full causal blocks of 128)', () => {
-    const c: Case = { B: 1, H: 1, Hkv: 1, Lq: 1000, Lk: 1000, K: 4, V: 3 };
+    const c: AttentionShape = { B: 1, H: 1, Hkv: 1, Lq: 1000, Lk: 1000, K: 4, V: 3 };
     expect(planBlocks(1000, 1000, Infinity).queryBlocks.length).toBe(8);
-    const x = inputs(c, 3);
+    const x = attentionInputs(c, 3);
     expect(maxAbsDiff(run(c, x, { causal: true }), naive(c, x, { causal: true }))).toBeLessThan(2e-6);
   });
 });
 
 describe('softmaxAttention(q, k, v) special cases', () => {
-  const c: Case = { B: 1, H: 3, Hkv: 3, Lq: 70, Lk: 70, K: 4, V: 6 };
-  const x = inputs(c, 7);
+  const c: AttentionShape = { B: 1, H: 3, Hkv: 3, Lq: 70, Lk: 70, K: 4, V: 6 };
+  const x = attentionInputs(c, 7);
 
   it('a window of at least L equals causal attention', () => {
     const causal = run(c, x, { causal: true });
@@ -144,8 +126,8 @@ describe('softmaxAttention(q, k, v) special cases', () => {
     expect(maxAbsDiff(o, naive(c, x, { causal: true, window: 2 }))).toBeLessThan(1e-6);
   });
   it('grouped-query attention equals repeating each key/value head H / Hkv times', () => {
-    const g: Case = { B: 2, H: 6, Hkv: 2, Lq: 65, Lk: 65, K: 4, V: 3 };
-    const y = inputs(g, 11);
+    const g: AttentionShape = { B: 2, H: 6, Hkv: 2, Lq: 65, Lk: 65, K: 4, V: 3 };
+    const y = attentionInputs(g, 11);
     const repeat = (a: Float32Array, D: number) => {
       const out = new Float32Array(g.B * g.H * g.Lk * D);
       const head = g.Lk * D;
@@ -154,7 +136,7 @@ describe('softmaxAttention(q, k, v) special cases', () => {
           out.set(a.subarray((b * g.Hkv + Math.floor(h / 3)) * head, (b * g.Hkv + Math.floor(h / 3) + 1) * head), (b * g.H + h) * head);
       return out;
     };
-    const full: Case = { ...g, Hkv: g.H };
+    const full: AttentionShape = { ...g, Hkv: g.H };
     const repeated = { q: y.q, k: repeat(y.k, g.K), v: repeat(y.v, g.V) };
     for (const options of [{ causal: true }, { window: 9 }, {}] as SoftmaxAttentionOptions[]) {
       expect(maxAbsDiff(run(g, y, options), run(full, repeated, options))).toBeLessThan(1e-6);
@@ -208,7 +190,7 @@ describe('softmaxAttention(q, k, v) special cases', () => {
 describe('softmaxAttention(q, k, v) gradients', () => {
   function gradsOf(
     f: (q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D) => tf.Tensor4D,
-    c: Case,
+    c: AttentionShape,
     x: { q: Float32Array; k: Float32Array; v: Float32Array },
     w: Float32Array,
   ) {
@@ -216,19 +198,15 @@ describe('softmaxAttention(q, k, v) gradients', () => {
       const g = tf.grads((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor) =>
         tf.sum(tf.mul(f(q as tf.Tensor4D, k as tf.Tensor4D, v as tf.Tensor4D), tf.tensor(w, [c.B, c.H, c.Lq, c.V]))),
       );
-      const [dq, dk, dv] = g([
-        tensor4(x.q, [c.B, c.H, c.Lq, c.K]),
-        tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]),
-        tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]),
-      ]);
+      const [dq, dk, dv] = g(attentionTensors(c, x));
       return [dq!.dataSync() as Float32Array, dk!.dataSync() as Float32Array, dv!.dataSync() as Float32Array];
     });
   }
 
   it('equal those of a dense masked implementation at L = 1, 63, 64, 65, 200 (causal and windowed)', () => {
     for (const L of [1, 63, 64, 65, 200]) {
-      const c: Case = { B: 1, H: 2, Hkv: 2, Lq: L, Lk: L, K: 4, V: 3 };
-      const x = inputs(c, 100 + L);
+      const c: AttentionShape = { B: 1, H: 2, Hkv: 2, Lq: L, Lk: L, K: 4, V: 3 };
+      const x = attentionInputs(c, 100 + L);
       const w = f32(randn(c.H * L * c.V, 200 + L));
       for (const window of [Infinity, 17]) {
         const options = Number.isFinite(window) ? { window } : { causal: true };
@@ -242,13 +220,13 @@ describe('softmaxAttention(q, k, v) gradients', () => {
   });
 
   it('equal finite differences of the float64 reference (causal, windowed, decoding, grouped)', () => {
-    const cases: [Case, SoftmaxAttentionOptions][] = [
+    const cases: [AttentionShape, SoftmaxAttentionOptions][] = [
       [{ B: 1, H: 2, Hkv: 2, Lq: 65, Lk: 65, K: 4, V: 3 }, { causal: true }],
       [{ B: 1, H: 2, Hkv: 2, Lq: 65, Lk: 65, K: 4, V: 3 }, { window: 17 }],
       [{ B: 1, H: 2, Hkv: 1, Lq: 9, Lk: 40, K: 4, V: 3 }, { window: 12 }],
     ];
     for (const [c, options] of cases) {
-      const x = inputs(c, 300 + c.Lq);
+      const x = attentionInputs(c, 300 + c.Lq);
       const w = randn(c.B * c.H * c.Lq * c.V, 400);
       const [dq, dk, dv] = gradsOf((q, k, v) => softmaxAttention(q, k, v, options), c, x, f32(w));
       const loss = ([q, k, v]: Float64Array[]) => dot(naive(c, { q: q!, k: k!, v: v! }, options), w);
@@ -306,8 +284,8 @@ describe('softmaxAttention(q, k, v) argument validation', () => {
 
 describe('softmaxAttention(q, k, v) memory', () => {
   it('leaves no tensors behind, forward or backward, across repeated calls', () => {
-    const c: Case = { B: 1, H: 4, Hkv: 2, Lq: 100, Lk: 130, K: 4, V: 3 };
-    const x = inputs(c, 1);
+    const c: AttentionShape = { B: 1, H: 4, Hkv: 2, Lq: 100, Lk: 130, K: 4, V: 3 };
+    const x = attentionInputs(c, 1);
     const q = tensor4(x.q, [c.B, c.H, c.Lq, c.K]);
     const k = tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]);
     const v = tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]);

@@ -8,18 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { naiveSoftmaxAttention, softmaxAttention, type SoftmaxAttentionOptions } from '../../lib/ops/index.js';
 import { fusedAttention, fusedPlan } from '../../lib/ops/attention/fused.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
-import { f32, maxAbs, maxAbsDiff, randn, tensor4 } from './helpers.js';
+import { attentionInputs, attentionTensors, f32, maxAbs, maxAbsDiff, randn, type AttentionShape } from './helpers.js';
 
 useWasmBackend();
 
-interface Case {
-  B: number;
-  H: number;
-  Hkv: number;
-  Lq: number;
-  Lk: number;
-  K: number;
-  V: number;
+interface Case extends AttentionShape {
   opts: SoftmaxAttentionOptions;
   blockSize?: number;
 }
@@ -36,9 +29,7 @@ const cases: Case[] = [
 
 function data(c: Case, seed: number) {
   return {
-    q: f32(randn(c.B * c.H * c.Lq * c.K, seed)),
-    k: f32(randn(c.B * c.Hkv * c.Lk * c.K, seed + 1)),
-    v: f32(randn(c.B * c.Hkv * c.Lk * c.V, seed + 2)),
+    ...attentionInputs(c, seed),
     w: f32(randn(c.B * c.H * c.Lq * c.V, seed + 3)),
   };
 }
@@ -46,9 +37,7 @@ function data(c: Case, seed: number) {
 function run(c: Case, x: ReturnType<typeof data>, f: (q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D) => tf.Tensor4D) {
   let out: Float32Array = new Float32Array();
   const grads = tf.tidy(() => {
-    const q = tensor4(x.q, [c.B, c.H, c.Lq, c.K]);
-    const k = tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]);
-    const v = tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V]);
+    const [q, k, v] = attentionTensors(c, x);
     out = f(q, k, v).dataSync() as Float32Array;
     const g = tf.grads((a: tf.Tensor, b: tf.Tensor, d: tf.Tensor) =>
       tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D, d as tf.Tensor4D), tf.tensor(x.w, [c.B, c.H, c.Lq, c.V]))),

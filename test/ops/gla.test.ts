@@ -11,26 +11,18 @@ import {
 } from '../../lib/ops/index.js';
 import { loadGolden } from '../helpers/golden.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
-import { directionalDerivative, dot, f32, logDecays, maxAbs, maxAbsDiff, randn, tensor4 } from './helpers.js';
+import { directionalDerivative, dot, f32, logDecays, maxAbs, maxAbsDiff, randn, tensor4, type GoldenQkv } from './helpers.js';
 
 useWasmBackend();
 
 interface GlaGolden {
-  cases: {
-    B: number;
-    H: number;
-    L: number;
-    K: number;
-    V: number;
-    q: number[];
-    k: number[];
-    v: number[];
+  cases: (GoldenQkv & {
     gk: number[];
     h0: number[];
     gla_q_feature: string;
     gla_o: number[];
     gla_final_state: number[];
-  }[];
+  })[];
 }
 
 interface Dims {

@@ -50,3 +50,43 @@ export function directionalDerivative(f: (x: Float64Array[]) => number, x: Float
   const shift = (sign: number) => x.map((xi, i) => xi.map((v, j) => v + sign * eps * d[i]![j]!));
   return (f(shift(1)) - f(shift(-1))) / (2 * eps);
 }
+
+/** A softmax-attention case: B batches, H query heads over Hkv key/value heads, Lq queries, Lk keys. */
+export interface AttentionShape {
+  B: number;
+  H: number;
+  Hkv: number;
+  Lq: number;
+  Lk: number;
+  K: number;
+  V: number;
+}
+
+/** Seeded float32 q [B,H,Lq,K], k [B,Hkv,Lk,K], v [B,Hkv,Lk,V] (seeds seed, seed + 1, seed + 2). */
+export function attentionInputs(c: AttentionShape, seed: number): { q: Float32Array; k: Float32Array; v: Float32Array } {
+  return {
+    q: f32(randn(c.B * c.H * c.Lq * c.K, seed)),
+    k: f32(randn(c.B * c.Hkv * c.Lk * c.K, seed + 1)),
+    v: f32(randn(c.B * c.Hkv * c.Lk * c.V, seed + 2)),
+  };
+}
+
+/** The inputs as tensors of their shapes. */
+export function attentionTensors(
+  c: AttentionShape,
+  x: { q: ArrayLike<number>; k: ArrayLike<number>; v: ArrayLike<number> },
+): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
+  return [tensor4(x.q, [c.B, c.H, c.Lq, c.K]), tensor4(x.k, [c.B, c.Hkv, c.Lk, c.K]), tensor4(x.v, [c.B, c.Hkv, c.Lk, c.V])];
+}
+
+/** The fields every fla golden case shares: its shape and the q, k, v inputs (row-major). */
+export interface GoldenQkv {
+  B: number;
+  H: number;
+  L: number;
+  K: number;
+  V: number;
+  q: number[];
+  k: number[];
+  v: number[];
+}

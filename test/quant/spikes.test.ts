@@ -2,20 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { adaptiveSpikesTensor, absRowSumTorchOrder, adaptiveThresholdSpikes, mulberry32, type Rng } from '../../lib/index.js';
 import { float32AbsSumTorchOrder } from '../../lib/util/float32-sum.js';
-import { loadGolden } from '../helpers/golden.js';
+import { adaptiveGolden } from '../helpers/golden-adaptive.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
 
 useWasmBackend();
 
-interface AdaptiveCase {
-  k: number;
-  rows: number;
-  cols: number;
-  x: number[];
-  vth: number[];
-  counts: number[];
-}
-const golden = loadGolden<{ cases: AdaptiveCase[] }>('adaptive.json');
+const goldenCases = adaptiveGolden();
 
 /** Counts and thresholds of the tensor version, read back. */
 function tensorSpikes(x: Float32Array, rows: number, cols: number, k: number, sumOrder?: 'torch' | 'backend') {
@@ -62,7 +54,7 @@ function tieRow(rng: Rng, cols: number, k: number): Float32Array {
 }
 
 describe('adaptiveSpikesTensor(x, k) against W8ASpike dynamic_spikes (golden)', () => {
-  for (const c of golden.cases) {
+  for (const c of goldenCases) {
     it(`k = ${c.k}: the golden float32 thresholds and counts`, () => {
       const { counts, vth } = tensorSpikes(new Float32Array(c.x), c.rows, c.cols, c.k);
       expect(vth).toEqual(c.vth.map(Math.fround));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSpikes, spikeMatmul, denseMatmul, adaptiveThresholdSpikes, type SpikeScheme } from '../../lib/index.js';
 import { loadGolden } from '../helpers/golden.js';
+import { adaptiveGolden } from '../helpers/golden-adaptive.js';
 
 interface EncoderCase {
   scheme: SpikeScheme;
@@ -17,17 +18,9 @@ interface MatmulCase {
   w: number[][];
   y: number[][];
 }
-interface AdaptiveCase {
-  k: number;
-  rows: number;
-  cols: number;
-  x: number[];
-  vth: number[];
-  counts: number[];
-}
 
 const encoders = loadGolden<{ cases: EncoderCase[]; matmul: MatmulCase[] }>('encoders.json');
-const adaptive = loadGolden<{ cases: AdaptiveCase[] }>('adaptive.json');
+const adaptiveCases = adaptiveGolden();
 
 describe('encodeSpikes(counts, scheme, { T }) against the official Int2Spike encoders', () => {
   it('has cases for every scheme, with and without T', () => {
@@ -63,7 +56,7 @@ describe('spikeMatmul(train, weights) against the official spike_matmul', () => 
 });
 
 describe('adaptiveThresholdSpikes(x, rows, cols, k) against W8ASpike dynamic_spikes', () => {
-  for (const c of adaptive.cases) {
+  for (const c of adaptiveCases) {
     it(`k = ${c.k}: same float32 thresholds and the same counts`, () => {
       const { counts, vth } = adaptiveThresholdSpikes(new Float32Array(c.x), c.rows, c.cols, c.k);
       expect(Array.from(vth)).toEqual(c.vth.map(Math.fround));

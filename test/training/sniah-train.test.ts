@@ -1,35 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ByteTokenizer,
-  SpikingBrainModel,
-  resolveConfig,
-  sniahAnswerLoss,
-  sniahDocuments,
-  sniahHaystack,
-  trainSniah,
-} from '../../lib/index.js';
+import { ByteTokenizer, sniahAnswerLoss, sniahDocuments, sniahHaystack, trainSniah } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { microModel } from '../helpers/tiny-model.js';
 
 useWasmBackend();
 
 const tok = new ByteTokenizer();
 const hay = sniahHaystack(tok, tok.encode('the quick brown fox jumps over the lazy dog while it rains. '.repeat(60)));
-const tiny = () =>
-  new SpikingBrainModel(
-    resolveConfig({
-      vocab_size: 256,
-      hidden_size: 32,
-      num_hidden_layers: 2,
-      num_attention_heads: 2,
-      num_key_value_heads: 1,
-      intermediate_size: 64,
-      sliding_window: null,
-      attn_layers: [0, 1],
-      rope_theta: 1e4,
-      max_position_embeddings: 256,
-    }),
-    { seed: 1 },
-  );
+const tiny = () => microModel(1);
 const base = {
   tok,
   tokens: hay,

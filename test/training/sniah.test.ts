@@ -5,7 +5,6 @@ import {
   SNIAH_VARIANTS,
   SpikingBrainModel,
   TABLE12_SNIAH,
-  resolveConfig,
   scoreSniah,
   sniahClaim,
   sniahDocument,
@@ -21,6 +20,7 @@ import {
 } from '../../lib/index.js';
 import { mulberry32 } from '../../lib/util/random.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { microModel } from '../helpers/tiny-model.js';
 
 useWasmBackend();
 
@@ -156,16 +156,10 @@ const d0len = 120;
 
 describe('scoreSniah / sniahGrid / sniahPooled', () => {
   const all = docs({ trials: 40 });
+  const perfect = oracle(all, (d) => d.value);
 
   it('counts whole values and first digits', () => {
-    expect(
-      scoreSniah(
-        oracle(all, (d) => d.value),
-        tok,
-        all,
-        7,
-      ),
-    ).toEqual({ successes: 40, firstDigitSuccesses: 40, trials: 40 });
+    expect(scoreSniah(perfect, tok, all, 7)).toEqual({ successes: 40, firstDigitSuccesses: 40, trials: 40 });
     // right first digit, wrong last digit on the even documents
     const half = (d: SniahDocument) => (all.indexOf(d) % 2 === 0 ? d.value.slice(0, 3) + String((Number(d.value[3]) + 1) % 10) : d.value);
     expect(scoreSniah(oracle(all, half), tok, all)).toEqual({ successes: 20, firstDigitSuccesses: 40, trials: 40 });
@@ -181,46 +175,13 @@ describe('scoreSniah / sniahGrid / sniahPooled', () => {
   });
 
   it('rejects mixed lengths and bad batch sizes', () => {
-    expect(() =>
-      scoreSniah(
-        oracle(all, (d) => d.value),
-        tok,
-        [],
-      ),
-    ).toThrow(/docs/);
-    expect(() =>
-      scoreSniah(
-        oracle(all, (d) => d.value),
-        tok,
-        all,
-        0,
-      ),
-    ).toThrow(/batchSize/);
-    expect(() =>
-      scoreSniah(
-        oracle(all, (d) => d.value),
-        tok,
-        [...all, ...docs({ length: 100, trials: 1 })],
-      ),
-    ).toThrow(/one prompt length/);
+    expect(() => scoreSniah(perfect, tok, [])).toThrow(/docs/);
+    expect(() => scoreSniah(perfect, tok, all, 0)).toThrow(/batchSize/);
+    expect(() => scoreSniah(perfect, tok, [...all, ...docs({ length: 100, trials: 1 })])).toThrow(/one prompt length/);
   });
 
   it('a real model: every cell has its counts, Wilson interval and chance, and no tensor leaks', () => {
-    const model = new SpikingBrainModel(
-      resolveConfig({
-        vocab_size: 256,
-        hidden_size: 32,
-        num_hidden_layers: 2,
-        num_attention_heads: 2,
-        num_key_value_heads: 1,
-        intermediate_size: 64,
-        sliding_window: null,
-        attn_layers: [0, 1],
-        rope_theta: 1e4,
-        max_position_embeddings: 256,
-      }),
-      { seed: 42 },
-    );
+    const model = microModel(42);
     const o = { lengths: [60, 90], depths: [0, 1], trials: 3, seed: 5 };
     sniahGrid(model, tok, hay, o);
     let grid!: ReturnType<typeof sniahGrid>;
@@ -263,28 +224,18 @@ describe('sniahClaim', () => {
     expect(c.ci95![1]).toBeCloseTo(100 * hi, 5);
     expect(c.chance).toBe(0.01);
     // with an interval check the status follows from the numbers: 47.6 lies in [39.7, 53.4]
-    expect(
+    const status = (variant: 'swa' | 'fa') =>
       sniahClaim({
-        variant: 'swa',
+        variant,
         where: 'beyond',
         successes: 93,
         trials: 200,
         chance: 1e-4,
         note: 't',
         check: { rule: 'interval', fail: 'analogue' },
-      }).status,
-    ).toBe('reproduced');
-    expect(
-      sniahClaim({
-        variant: 'fa',
-        where: 'beyond',
-        successes: 93,
-        trials: 200,
-        chance: 1e-4,
-        note: 't',
-        check: { rule: 'interval', fail: 'analogue' },
-      }).status,
-    ).toBe('analogue');
+      }).status;
+    expect(status('swa')).toBe('reproduced');
+    expect(status('fa')).toBe('analogue');
   });
 
   it('has Table 12 for every variant and rejects bad arguments', () => {

@@ -16,35 +16,17 @@ import {
   passkeyRecall,
   perplexity,
   projectionType,
-  resolveConfig,
   saveSafetensors,
   sha256Hex,
   trainLoop,
   upcycleEquivalence,
   upcycleModel,
   verifyCheckpoint,
-  type ModelConfig,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { microConfig, tokenWindows } from '../helpers/tiny-model.js';
 
 useWasmBackend();
-
-const micro = (o: Partial<ModelConfig> = {}): ModelConfig =>
-  resolveConfig({
-    vocab_size: 256,
-    hidden_size: 32,
-    num_hidden_layers: 2,
-    num_attention_heads: 2,
-    num_key_value_heads: 1,
-    intermediate_size: 64,
-    sliding_window: null,
-    attn_layers: [0, 1],
-    rope_theta: 1e4,
-    max_position_embeddings: 256,
-    ...o,
-  });
-const windows = (n: number, L1: number, seed = 1): number[][] =>
-  Array.from({ length: n }, (_, b) => Array.from({ length: L1 }, (_, i) => (seed * 17 + b * 31 + i * 7) % 97));
 
 describe('sha256Hex(bytes)', () => {
   it('matches the FIPS 180-4 test vectors', () => {
@@ -71,8 +53,8 @@ describe('cosineLearningRate(step, schedule)', () => {
 
 describe('trainLoop(options) and evaluateLoss(model, windows)', () => {
   it('lowers the loss on a repeated batch, reports progress and checkpoints, leaks nothing', () => {
-    const model = new SpikingBrainModel(micro(), { seed: 42 });
-    const data = windows(4, 17);
+    const model = new SpikingBrainModel(microConfig(), { seed: 42 });
+    const data = tokenWindows(4, 17);
     const before = evaluateLoss(model, data);
     const progress: string[] = [];
     const cps: number[] = [];
@@ -103,18 +85,18 @@ describe('trainLoop(options) and evaluateLoss(model, windows)', () => {
     model.dispose();
   });
   it('resumes at startStep with the batches of the later steps only', () => {
-    const model = new SpikingBrainModel(micro(), { seed: 42 });
+    const model = new SpikingBrainModel(microConfig(), { seed: 42 });
     const seen: number[] = [];
     const opt = tf.train.adam(1e-3);
-    trainLoop({ model, optimizer: opt, steps: 5, startStep: 3, batch: (s) => (seen.push(s), windows(2, 9, s)) });
+    trainLoop({ model, optimizer: opt, steps: 5, startStep: 3, batch: (s) => (seen.push(s), tokenWindows(2, 9, s)) });
     opt.dispose();
     expect(seen).toEqual([3, 4]);
-    expect(() => trainLoop({ model, optimizer: opt, steps: 2, startStep: 3, batch: () => windows(2, 9) })).toThrow(/startStep/);
+    expect(() => trainLoop({ model, optimizer: opt, steps: 2, startStep: 3, batch: () => tokenWindows(2, 9) })).toThrow(/startStep/);
     model.dispose();
   });
   it('evaluateLoss equals the model loss, whatever the batch size', () => {
-    const model = new SpikingBrainModel(micro(), { seed: 42 });
-    const data = windows(5, 13);
+    const model = new SpikingBrainModel(microConfig(), { seed: 42 });
+    const data = tokenWindows(5, 13);
     const { inputs, targets } = nextTokenBatch(data);
     const direct = tf.tidy(() => model.loss(inputs, targets).dataSync()[0]!);
     expect(evaluateLoss(model, data, 2)).toBeCloseTo(direct, 5);
@@ -132,8 +114,8 @@ describe('trainLoop(options) and evaluateLoss(model, windows)', () => {
 
 describe('convertModel(base, target)', () => {
   it('reuses q/k/v/o, norms and FFN; only GLA gate and g_norm are new', () => {
-    const base = new SpikingBrainModel(micro(), { seed: 42 });
-    const c = convertModel(base, micro({ attn_layers: [1], sliding_window: 4 }), 7);
+    const base = new SpikingBrainModel(microConfig(), { seed: 42 });
+    const c = convertModel(base, microConfig({ attn_layers: [1], sliding_window: 4 }), 7);
     expect(c.fresh.every((n) => /^model\.layers\.0\.attn\.(gk_proj\.[01]\.(weight|bias)|g_norm\.weight)$/.test(n))).toBe(true);
     expect(c.fresh.length).toBe(4);
     expect(c.reused).toContain('model.layers.0.attn.q_proj.weight');
@@ -144,11 +126,11 @@ describe('convertModel(base, target)', () => {
     base.dispose();
   });
   it('an SWA conversion whose window covers the sequence computes what the base computes', () => {
-    const base = new SpikingBrainModel(micro(), { seed: 42 });
-    const swa = convertModel(base, micro({ sliding_window: 64 })).model;
-    const data = windows(2, 17);
+    const base = new SpikingBrainModel(microConfig(), { seed: 42 });
+    const swa = convertModel(base, microConfig({ sliding_window: 64 })).model;
+    const data = tokenWindows(2, 17);
     expect(evaluateLoss(swa, data)).toBeCloseTo(evaluateLoss(base, data), 5);
-    expect(() => convertModel(base, micro({ hidden_size: 64 }))).toThrow(/hidden_size/);
+    expect(() => convertModel(base, microConfig({ hidden_size: 64 }))).toThrow(/hidden_size/);
     swa.dispose();
     base.dispose();
   });
@@ -169,7 +151,7 @@ describe('passkeyPrompts / passkeyRecall', () => {
     expect(() => passkeyPrompts(tok, filler, { length: 40, distance: 3, trials: 1, seed: 1 })).toThrow(/distance/);
   });
   it('recall is a share of prompts in [0, 1]', () => {
-    const model = new SpikingBrainModel(micro(), { seed: 42 });
+    const model = new SpikingBrainModel(microConfig(), { seed: 42 });
     const r = passkeyRecall(model, tok, passkeyPrompts(tok, filler, { length: 24, distance: 8, trials: 10, seed: 42 }));
     expect(r * 10).toBe(Math.round(r * 10));
     expect(r).toBeGreaterThanOrEqual(0);
@@ -180,8 +162,8 @@ describe('passkeyPrompts / passkeyRecall', () => {
 
 describe('measureSpiking(model, windows, k)', () => {
   it('collects every projection, adds up per type and overall, and restores float mode', () => {
-    const model = new SpikingBrainModel(micro({ attn_layers: [1], sliding_window: 4 }), { seed: 42 });
-    const data = windows(3, 9);
+    const model = new SpikingBrainModel(microConfig({ attn_layers: [1], sliding_window: 4 }), { seed: 42 });
+    const data = tokenWindows(3, 9);
     const floatLoss = evaluateLoss(model, data);
     const r = measureSpiking(model, data, 3);
     expect(model.runtime.mode).toBe('float');
@@ -205,8 +187,8 @@ describe('measureSpiking(model, windows, k)', () => {
 
 describe('upcycleModel / upcycleEquivalence / expertLoad', () => {
   it('exact scaling with uniform weights equals the dense FFN; the model keeps non-FFN weights', () => {
-    const dense = new SpikingBrainModel(micro({ attn_layers: [1], sliding_window: 4 }), { seed: 42 });
-    const inputs = windows(2, 9).map((w) => w.slice(0, -1));
+    const dense = new SpikingBrainModel(microConfig({ attn_layers: [1], sliding_window: 4 }), { seed: 42 });
+    const inputs = tokenWindows(2, 9).map((w) => w.slice(0, -1));
     const eq = upcycleEquivalence(dense, inputs, { S: 1, k: 1, N: 4, seed: 42 });
     expect(eq).toHaveLength(2);
     for (const r of eq) {
@@ -233,7 +215,7 @@ describe('upcycleModel / upcycleEquivalence / expertLoad', () => {
 
 describe('checkpointEntry / verifyCheckpoint', () => {
   it('records size and sha256 of the bytes and rejects tampered bytes', () => {
-    const model = new SpikingBrainModel(micro(), { seed: 42 });
+    const model = new SpikingBrainModel(microConfig(), { seed: 42 });
     const bytes = saveSafetensors(model, { dtype: 'F16' });
     const e = checkpointEntry({
       file: 'micro.safetensors',

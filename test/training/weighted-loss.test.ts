@@ -2,36 +2,20 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import {
   ByteTokenizer,
-  SpikingBrainModel,
   answerWeights,
   nextTokenBatch,
-  resolveConfig,
   sniahTrainingBatch,
   sniahTrainingExamples,
   weightedLoss,
   weightedTrainStep,
 } from '../../lib/index.js';
 import { leakedTensors, useWasmBackend } from '../helpers/tfjs.js';
+import { microModel } from '../helpers/tiny-model.js';
 
 useWasmBackend();
 const tok = new ByteTokenizer();
 const hay = tok.encode('the quick brown fox jumps over the lazy dog while it rains. '.repeat(40));
-const micro = () =>
-  new SpikingBrainModel(
-    resolveConfig({
-      vocab_size: 256,
-      hidden_size: 32,
-      num_hidden_layers: 2,
-      num_attention_heads: 2,
-      num_key_value_heads: 1,
-      intermediate_size: 64,
-      sliding_window: null,
-      attn_layers: [0, 1],
-      rope_theta: 1e4,
-      max_position_embeddings: 256,
-    }),
-    { seed: 42 },
-  );
+const micro = () => microModel(42);
 
 describe('sniahTrainingExamples', () => {
   it('gives sniahTrainingBatch rows and where each answer starts', () => {

@@ -109,12 +109,8 @@ function chunkForm(
   C: number,
   perHead: boolean,
 ): tf.Tensor[] {
-  const [B, H, L, K] = q.shape;
-  const V = v.shape[3];
-  const BH = B * H;
-  const N = Math.ceil(L / C);
   // zero padding is exact: k = 0 adds nothing to the state and gk = 0 does not decay it
-  const pad = N * C - L;
+  const { B, H, L, K, V, BH, N, pad } = chunkDims(q, v, C);
   const g = padTime(gk, pad).reshape([BH * N, C, K]) as tf.Tensor3D;
   const b = cumsumOverTime(g); // [BH·N, C, K]
   if (C > 1 && logSpan(b) > MAX_CHUNK_LOG_SPAN) return [];
@@ -154,11 +150,7 @@ function chunkFormPerHead(
   C: number,
   b: tf.Tensor3D,
 ): tf.Tensor[] {
-  const [B, H, L, K] = q.shape;
-  const V = v.shape[3];
-  const BH = B * H;
-  const N = Math.ceil(L / C);
-  const pad = N * C - L;
+  const { B, H, L, K, V, BH, N, pad } = chunkDims(q, v, C);
   const { vc, bLast, qf, kf, qg, kg } = chunkFactors(q, k, v, b, scale, C);
   // the state update as one product: S_next = [diag(exp(b_last)) | kgᵀ] @ [S ; v]
   const decayDiag = tf.mul(tf.exp(bLast).reshape([BH * N, K, 1]), tf.eye(K));
@@ -219,12 +211,15 @@ interface ChunkFactors {
 }
 
 /** The chunk factors shared by both layouts (b the cumulative log-decay [BH·N, C, K]). */
-function chunkFactors(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, b: tf.Tensor3D, scale: number, C: number): ChunkFactors {
+/** Sizes of a chunked run: B·H rows of N chunks of C tokens, the last padded by `pad` zero tokens. */
+function chunkDims(q: tf.Tensor4D, v: tf.Tensor4D, C: number) {
   const [B, H, L, K] = q.shape;
-  const V = v.shape[3];
-  const BH = B * H;
   const N = Math.ceil(L / C);
-  const pad = N * C - L;
+  return { B, H, L, K, V: v.shape[3], BH: B * H, N, pad: N * C - L };
+}
+
+function chunkFactors(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, b: tf.Tensor3D, scale: number, C: number): ChunkFactors {
+  const { K, V, BH, N, pad } = chunkDims(q, v, C);
   const qs = tf.mul(padTime(q, pad), scale).reshape([BH * N, C, K]);
   const kc = padTime(k, pad).reshape([BH * N, C, K]);
   const vc = padTime(v, pad).reshape([BH * N, C, V]);
