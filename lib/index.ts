@@ -603,6 +603,7 @@ export {
   shareNear,
   retriever,
   needlePosition,
+  attentionView,
   type CapturedAttention,
   type MapKind,
   type QueryRow,

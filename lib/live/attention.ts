@@ -104,6 +104,8 @@ export interface QueryRow {
   weights: number[];
   /** |weight| / Σ|weight| per position */
   share: number[];
+  /** share within the retriever's radius of the needle (set by attentionView when there is a needle) */
+  near?: number;
 }
 
 /** The answering query's row (default: the last token) of every head of every captured layer. */
@@ -143,15 +145,18 @@ export interface Retriever {
   radius: number;
 }
 
-/** The rule the page states: the layer/head with the largest share of |weight| within `radius` of the needle. */
-export function retriever(rows: QueryRow[], needle: number, radius = 2): Retriever {
+/**
+ * The rule the page states: the layer/head with the largest share of |weight| within `radius` of the
+ * needle, or null when no head puts even `minShare` there (then no layer retrieves it).
+ */
+export function retriever(rows: QueryRow[], needle: number, radius = 2, minShare = 0.01): Retriever | null {
   if (rows.length === 0) throw new RangeError('rows is empty');
   let best: Retriever | null = null;
   for (const r of rows) {
     const near = shareNear(r, needle, radius);
     if (!best || near > best.near) best = { layer: r.layer, head: r.head, kind: r.kind, near, radius };
   }
-  return best!;
+  return best!.near >= minShare ? best : null;
 }
 
 /** The needle's value in 09's marker format: the first digit right after a '#' (byte 35), not at the end. */
@@ -167,13 +172,16 @@ export interface AttentionView {
   /** the needle's value position, or null when the tokens hold no needle */
   needle: number | null;
   rows: QueryRow[];
-  /** null without a needle */
+  /** null without a needle, or when no head puts 1 % of its weight near it */
   retriever: Retriever | null;
+  /** the radius of the rule */
+  radius: number;
 }
 
 /** Captures the model's attention on ids and reads the last token's rows (the query that answers). */
 export function attentionView(model: SpikingBrainModel, ids: readonly number[], radius = 2): AttentionView {
   const rows = queryRows(captureAttention(model, ids));
   const needle = needlePosition(ids);
-  return { query: ids.length - 1, needle, rows, retriever: needle === null ? null : retriever(rows, needle, radius) };
+  if (needle !== null) for (const r of rows) r.near = shareNear(r, needle, radius);
+  return { query: ids.length - 1, needle, rows, retriever: needle === null ? null : retriever(rows, needle, radius), radius };
 }

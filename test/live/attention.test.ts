@@ -102,18 +102,34 @@ describe('lib/live/attention: maps of the live page from the model forward', () 
       }
       expect(r.share.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     }
+    // beyond the window only a GLA head can be picked (or none, if none puts 1 % near the needle)
     const pick = retriever(rows, needle);
-    expect(pick.kind).toBe('gla');
-    for (const r of rows) expect(shareNear(r, needle)).toBeLessThanOrEqual(pick.near);
+    if (pick) expect(pick.kind).toBe('gla');
+    const best = retriever(rows, needle, 2, 0)!;
+    for (const r of rows) expect(shareNear(r, needle)).toBeLessThanOrEqual(best.near);
+    expect(pick === null).toBe(best.near < 0.01);
     // inside the window, the SWA heads see the needle
     const inRows = queryRows(captureAttention(hybrid, inside));
     const n2 = needlePosition(inside)!;
     expect(inRows.filter((r) => r.kind === 'swa').every((r) => r.weights[n2]! > 0)).toBe(true);
     // the base's full attention sees it from anywhere
+    const inPick = retriever(inRows, n2)!;
+    expect(inPick.near).toBeGreaterThanOrEqual(0.01);
     const baseRows = queryRows(captureAttention(base, beyond));
     for (const r of baseRows) expect(r.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(baseRows.every((r) => r.weights[needle]! > 0)).toBe(true);
   }, 60_000);
+
+  it('the retriever rule: largest share within the radius, none below the minimum share', () => {
+    const row = (layer: number, share: number[]) => ({ layer, head: 0, kind: 'gla' as const, window: null, weights: share, share });
+    const rows = [row(0, [0.5, 0.3, 0.2, 0, 0, 0]), row(1, [0, 0, 0, 0.1, 0.1, 0.8]), row(2, [0, 0.005, 0, 0, 0, 0.995])];
+    expect(retriever(rows, 4, 0)).toMatchObject({ layer: 1, near: 0.1 });
+    expect(retriever(rows, 4, 1)).toMatchObject({ layer: 1, near: 1 });
+    expect(retriever(rows, 1, 0)).toMatchObject({ layer: 0, near: 0.3 });
+    expect(retriever([rows[2]!], 1, 0)).toBeNull();
+    expect(retriever([rows[2]!], 1, 0, 0.005)).toMatchObject({ layer: 2 });
+    expect(() => retriever([], 1)).toThrow(/rows/);
+  });
 
   it('finds the needle in the marker format, or none; bad queries throw', () => {
     expect(needlePosition(tok.encode('a #5 b is #'))).toBe(3);
@@ -134,7 +150,8 @@ describe('lib/live/attention: maps of the live page from the model forward', () 
       expect(tf.memory().numTensors).toBe(before);
       expect(v.hybrid.needle).toBe(needlePosition(beyond));
       expect(v.hybrid.query).toBe(beyond.length - 1);
-      expect(v.hybrid.retriever).not.toBeNull();
+      expect(v.base!.retriever).not.toBeNull();
+      expect(v.hybrid.radius).toBe(2);
       expect(v.base!.rows.every((r) => r.kind === 'full')).toBe(true);
       // the session's decoding is untouched: the next step equals a fresh session's
       const a = s.step().next;

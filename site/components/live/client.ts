@@ -4,10 +4,11 @@
  * distribution with W8ASpike on and off, per-layer spike rasters with text summaries, energy, caches).
  * No tfjs here: the page's on-load JavaScript stays small, and no kernel runs on the main thread.
  */
+import { showAttention } from './attention-map';
 import type { BackendChoice, FromWorker, ToWorker, TokenReport } from './protocol';
 import { bytesText, distributionSummary, energyText, KIND_LABEL, layerSummary, memoryText, pct, rasterSummary, showToken } from './summary';
 
-const BACKENDS: BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -23,6 +24,7 @@ class LiveModel extends HTMLElement {
   private texts: string[] = [];
   private selected = -1;
   private frame = 0;
+  private maps: Extract<FromWorker, { type: 'attention' }> | null = null;
   private colours: { bg: [number, number, number]; pos: [number, number, number]; neg: [number, number, number] } | null = null;
 
   connectedCallback(): void {
@@ -37,6 +39,7 @@ class LiveModel extends HTMLElement {
       const opt = example.selectedOptions[0];
       if (opt?.dataset.text !== undefined) (form.elements.namedItem('prompt') as HTMLTextAreaElement).value = opt.dataset.text;
     });
+    addEventListener('resize', () => this.maps && showAttention(this, this.maps));
     const toggle = form.elements.namedItem('w8aspike') as HTMLInputElement;
     toggle.addEventListener('change', () => {
       this.send({ type: 'w8aspike', on: toggle.checked });
@@ -96,6 +99,8 @@ class LiveModel extends HTMLElement {
     const w8aspike = (form.elements.namedItem('w8aspike') as HTMLInputElement).checked;
     this.setGenerating(true);
     this.reports = [];
+    this.maps = null;
+    delete this.dataset.attention;
     this.texts = [];
     this.selected = -1;
     this.out('tokens').replaceChildren();
@@ -120,7 +125,10 @@ class LiveModel extends HTMLElement {
         `Loaded in ${(m.loadMs / 1000).toFixed(1)} s: ${m.hybrid.key} (${m.hybrid.parameters.toLocaleString('en-US')} parameters, validation loss ${m.hybrid.validationLoss.toFixed(3)}) and ${m.base.key} (validation loss ${m.base.validationLoss.toFixed(3)}).`;
       onReady();
     } else if (m.type === 'token') this.addToken(m.text, m.report);
-    else if (m.type === 'done') {
+    else if (m.type === 'attention') {
+      this.maps = m;
+      requestAnimationFrame(() => showAttention(this, m));
+    } else if (m.type === 'done') {
       this.setGenerating(false);
       this.dataset.generated = String(m.generated);
       this.out('status').textContent =
@@ -282,6 +290,7 @@ class LiveModel extends HTMLElement {
       () => {
         this.colours = null;
         if (this.selected >= 0) this.select(this.selected);
+        if (this.maps) showAttention(this, this.maps);
       },
       { once: true },
     );
