@@ -5,6 +5,7 @@
  * No tfjs here: the page's on-load JavaScript stays small, and no kernel runs on the main thread.
  */
 import { showAttention } from './attention-map';
+import { drawRaster } from './raster';
 import type { BackendChoice, FromWorker, ToWorker, TokenReport } from './protocol';
 import { bytesText, distributionSummary, energyText, KIND_LABEL, layerSummary, memoryText, pct, rasterSummary, showToken } from './summary';
 
@@ -241,7 +242,7 @@ class LiveModel extends HTMLElement {
         const r = l.rasters[j]!;
         const canvas = fig.querySelector('canvas')!;
         canvas.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
-        this.drawRaster(canvas, r);
+        drawRaster(canvas, r, this.palette());
         canvas.style.height = `${Math.max(2, r.T) * 9}px`;
         fig.querySelector('figcaption')!.textContent =
           `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
@@ -256,21 +257,6 @@ class LiveModel extends HTMLElement {
     const swa = m.kind === 'swa' || m.kind === 'hybrid';
     fill.style.left = swa ? `${(100 * m.windowStart) / context}%` : '0';
     fill.style.width = swa ? `${(100 * Math.min(m.window ?? 0, context)) / context}%` : '100%';
-  }
-
-  private drawRaster(canvas: HTMLCanvasElement, r: { T: number; channels: number; dense: number[] }): void {
-    if (canvas.width !== r.channels) canvas.width = r.channels;
-    if (canvas.height !== Math.max(1, r.T)) canvas.height = Math.max(1, r.T);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const { bg, pos, neg } = this.palette();
-    const img = ctx.createImageData(canvas.width, canvas.height);
-    for (let i = 0; i < r.T * r.channels; i++) {
-      const v = r.dense[i]!;
-      const c = v > 0 ? pos : v < 0 ? neg : bg;
-      img.data.set([c[0], c[1], c[2], 255], 4 * i);
-    }
-    ctx.putImageData(img, 0, 0);
   }
 
   /** The theme's colours as RGB, read once per colour scheme (reading styles per raster forces a style recalculation). */
