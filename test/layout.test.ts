@@ -27,7 +27,7 @@ export const MAY_IMPORT: Record<string, readonly string[]> = {
   efficiency: ['models', 'util'],
   report: ['models', 'results', 'spike', 'util'],
   training: ['analysis', 'io', 'layers', 'models', 'quant', 'report', 'results', 'spike', 'text', 'util'],
-  live: ['energy', 'layers', 'models', 'spike', 'text', 'training', 'util'],
+  live: ['analysis', 'energy', 'layers', 'models', 'spike', 'text', 'training', 'util'],
   node: ['io', 'models', 'results', 'text', 'training', 'util'],
 };
 

@@ -81,15 +81,27 @@ export class AttentionLayer implements Layer {
     return new KVCache(this.window === null ? null : this.window - 1);
   }
 
+  /**
+   * What heads() attends with for x [B, L, D] at position `offset`: q [B, H, L, K] and k [B, Hkv, L, K]
+   * after RoPE, v [B, Hkv, L, K] (before any cache or sink tokens). Attention maps read it.
+   */
+  projections(x: tf.Tensor3D, offset = 0): { q: tf.Tensor4D; k: tf.Tensor4D; v: tf.Tensor4D } {
+    return tf.tidy(() => ({
+      q: applyRope(splitHeads(this.q.apply(x), this.numHeads), offset, this.ropeTheta),
+      k: applyRope(splitHeads(this.k.apply(x), this.numKvHeads), offset, this.ropeTheta),
+      v: splitHeads(this.v.apply(x), this.numKvHeads),
+    }));
+  }
+
   /** Per-head outputs [B, H, L, K] before o_proj, for x [B, L, D]; with a cache, x are the next tokens. */
   heads(x: tf.Tensor3D, cache?: KVCache): tf.Tensor4D {
     checkShape('x', x, '[B, L, D]', [null, null, this.q.inFeatures]);
     return tf.tidy(() => {
       const S = this.sinks ? this.sinks.shape[0]! : 0;
       const offset = S + (cache ? cache.seen : 0);
-      const q = applyRope(splitHeads(this.q.apply(x), this.numHeads), offset, this.ropeTheta);
-      let k = applyRope(splitHeads(this.k.apply(x), this.numKvHeads), offset, this.ropeTheta);
-      let v = splitHeads(this.v.apply(x), this.numKvHeads);
+      const p = this.projections(x, offset);
+      const q = p.q;
+      let { k, v } = p;
       if (cache) ({ keys: k, values: v } = cache.append(k, v));
       if (this.sinks) {
         const s3 = tf.expandDims(this.sinks, 0) as tf.Tensor3D;

@@ -98,10 +98,11 @@ export class GLALayer implements Layer {
     return new RecurrentCache();
   }
 
-  /** Normalised per-head outputs [B, H, L, V] before o_proj, for x [B, L, D]; with a cache, x are the next tokens. */
-  heads(x: tf.Tensor3D, cache?: RecurrentCache): tf.Tensor4D {
-    checkShape('x', x, '[B, L, D]', [null, null, this.q.inFeatures]);
-    const L = x.shape[1];
+  /**
+   * The GLA op's inputs for x [B, L, D], per query head [B, H, L, K]: feature-mapped q and k, v, and the
+   * log-space decay gk (what heads() feeds the op; attention maps read it).
+   */
+  projections(x: tf.Tensor3D): { q: tf.Tensor4D; k: tf.Tensor4D; v: tf.Tensor4D; gk: tf.Tensor4D } {
     return tf.tidy(() => {
       const fm = (t: tf.Tensor3D) => (this.featureMap === 'relu' ? tf.relu(t) : tf.sigmoid(t));
       const rep = this.numHeads / this.numKvHeads;
@@ -115,6 +116,16 @@ export class GLALayer implements Layer {
           ? tf.div(logSigmoid(this.gk[1]!.apply(this.gk[0]!.apply(x))), this.gateLogitNormalizer)
           : logSigmoid(tf.neg(kPre));
       const gk = repeatKv(splitHeads(gkPre as tf.Tensor3D, this.numKvHeads), rep);
+      return { q, k, v, gk };
+    });
+  }
+
+  /** Normalised per-head outputs [B, H, L, V] before o_proj, for x [B, L, D]; with a cache, x are the next tokens. */
+  heads(x: tf.Tensor3D, cache?: RecurrentCache): tf.Tensor4D {
+    checkShape('x', x, '[B, L, D]', [null, null, this.q.inFeatures]);
+    const L = x.shape[1];
+    return tf.tidy(() => {
+      const { q, k, v, gk } = this.projections(x);
       const mode = L === 1 ? 'recurrent' : this.mode;
       const opts: { mode: 'chunk' | 'recurrent'; chunkSize?: number; initialState?: tf.Tensor4D } = { mode };
       if (this.chunkSize !== undefined) opts.chunkSize = this.chunkSize;

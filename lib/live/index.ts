@@ -4,3 +4,4 @@ export * from './distribution.js';
 export * from './session.js';
 export * from './examples.js';
 export * from './models.js';
+export * from './attention.js';

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelCache, SpikingBrainModel } from '../models/model.js';
 import { modelFromSafetensors } from '../models/weights.js';
+import { attentionView, type AttentionView } from './attention.js';
 import { klDivergence, softmaxRow, topK, totalVariation, type TopToken } from './distribution.js';
 import { layerMemory, layerTokenStats, tokenEnergy, type LayerMemory, type LayerTokenStats, type TokenEnergy } from './stats.js';
 
@@ -137,6 +138,20 @@ export class LiveSession {
     if (this.tokens.length >= this.maxContext)
       throw new RangeError(`the context is full (${this.maxContext} tokens): start again with a shorter prompt`);
     return this.feed([this.pending]);
+  }
+
+  /**
+   * Attention / decay maps of the context so far for its last token (the query that answers): the
+   * active hybrid's (W8ASpike on or off) and the base's. One extra forward per model, no cache touched.
+   */
+  attention(radius = 2): { hybrid: AttentionView; base: AttentionView | null } {
+    this.check();
+    if (this.tokens.length === 0) throw new Error('call start(prompt) before attention()');
+    const active = this.w8aspike ? this.spiking : this.float;
+    return {
+      hybrid: attentionView(active.model, this.tokens, radius),
+      base: this.base ? attentionView(this.base.model, this.tokens, radius) : null,
+    };
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -50,6 +51,28 @@ pageTests(outDir, BASE);
 liveTests(outDir, BASE);
 
 describe('site: astro build', () => {
+  it('copies each checkpoint of the live page into the built site once (no sha256 twice)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'data/checkpoints/09/manifest.json'), 'utf8')) as {
+      checkpoints: Record<string, { sha256: string }>;
+    };
+    const wanted = new Set(Object.values(manifest.checkpoints).map((c) => c.sha256));
+    const seen = new Map<string, string[]>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.safetensors')) {
+          const h = createHash('sha256').update(readFileSync(p)).digest('hex');
+          seen.set(h, [...(seen.get(h) ?? []), p.slice(outDir.length)]);
+        }
+      }
+    };
+    walk(outDir);
+    const files = [...seen.entries()].filter(([h]) => wanted.has(h));
+    expect(files.length, 'the live page ships checkpoints').toBeGreaterThan(0);
+    expect(files.filter(([, ps]) => ps.length > 1).map(([, ps]) => ps.join(' = '))).toEqual([]);
+  });
+
   it('builds the home page with the summary of verdicts, each count linking to the filtered ledger', () => {
     const doc = readPage('');
     expect(doc.querySelector('h1')?.textContent).toContain('SpikingBrain');

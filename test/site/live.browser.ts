@@ -2,7 +2,9 @@
  * The live page in Chromium (issue 15): under the sub-path base, the page loads no tfjs until the
  * reader presses Generate; then, on the wasm backend (?backend=wasm), it generates 16 tokens whose ids,
  * per-layer spike counts and text summaries equal those of lib/live run in Node on the same prompt,
- * with W8ASpike on and then off; the main thread never blocks for 100 ms; axe-core finds nothing
+ * with W8ASpike on and then off; a needle example draws the attention / decay maps and names the layer
+ * that retrieves, as lib/live says in Node; ?backend=webgpu falls back to wasm without a GPU and says so;
+ * long tasks on the main thread are reported; axe-core finds nothing
  * serious at 1280 px light and 390 px dark, and the page does not scroll sideways in any of the four
  * views. Screenshots go to $SBL_LIVE_SHOTS when set (to look at them).
  */
@@ -14,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ByteTokenizer, LIVE_MODELS, LiveSession, configFromJSON, liveExamples, swaWindowKeys, type TokenReport } from '../../lib/index.js';
 import { useNodeBackend } from '../../lib/node/backend.js';
 import { readManifest, checkpointDir } from '../../lib/node/checkpoints.js';
-import { distributionSummary, layerSummary, showToken } from '../../site/components/live/summary.js';
+import { attentionSummary, distributionSummary, layerSummary, showToken } from '../../site/components/live/summary.js';
 import { axeProblems, layoutProblems } from './page-checks.js';
 import { launchChromium, serveStatic } from './serve.js';
 
@@ -176,6 +178,59 @@ export function liveTests(outDir: string, base: string): void {
       expect(problems).toEqual([]);
       await context.close();
     }, 600_000);
+
+    it('?backend=webgpu without a GPU falls back to wasm and says so; a needle example draws the maps and names the layer that retrieves, as in Node', async () => {
+      const config = configFromJSON(readManifest(DIR).checkpoints[HYBRID]!.config);
+      const example = liveExamples(swaWindowKeys(config)).find((e) => e.id === 'needle-inside')!;
+      const m = readManifest(DIR);
+      const read = (k: string) => new Uint8Array(readFileSync(join(DIR, m.checkpoints[k]!.file)));
+      const s = LiveSession.fromSafetensors(read(HYBRID), read(BASE_MODEL), { topK: 5 });
+      let expected: { hybrid: string; base: string };
+      try {
+        s.start(new ByteTokenizer().encode(example.text));
+        const v = s.attention();
+        expect(v.hybrid.retriever, 'the hybrid retrieves the needle inside its window').not.toBeNull();
+        expected = { hybrid: attentionSummary(v.hybrid, 'Hybrid (W8ASpike on)'), base: attentionSummary(v.base!, 'Full-attention base') };
+      } finally {
+        s.dispose();
+      }
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${url}live/?backend=webgpu`, { waitUntil: 'networkidle' });
+      const w = page.locator('live-model');
+      await w.locator('select[name="example"]').selectOption(example.id);
+      await w.locator('input[name="tokens"]').fill('2');
+      await w.locator('button[data-act="generate"]').click();
+      await generated(page, 2);
+      await page.locator('live-model[data-attention="needle"]').waitFor({ timeout: 60_000 });
+      // headless Chromium has no GPU: webgpu cannot start, and the page names the backend it fell back to
+      expect(await w.getAttribute('data-backend')).toBe('wasm');
+      expect(await w.locator('[data-out="backend"]').textContent()).toMatch(/^wasm \(tried first: webgpu: /);
+      const hybrid = w.locator('[data-out="attn-hybrid"]');
+      expect(await hybrid.locator('figcaption').textContent()).toBe(expected.hybrid);
+      expect(expected.hybrid).toMatch(/layer \d head \d \((GLA|SWA)\) puts \d+\u00a0% of its weight within 2 tokens of the needle/);
+      expect(await hybrid.locator('canvas').getAttribute('aria-label')).toContain(expected.hybrid);
+      expect(await hybrid.getAttribute('data-retriever')).toMatch(/^\d\/\d\/(gla|swa)$/);
+      expect(await w.locator('[data-out="attn-base"] figcaption').textContent()).toBe(expected.base);
+      expect(await w.locator('[data-out="attn-table"] tr').count()).toBe(8);
+      // the map is painted: the canvas holds non-background pixels
+      const painted = await hybrid.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n;
+      });
+      expect(painted).toBeGreaterThan(1000);
+      expect(await axeProblems(page)).toEqual([]);
+      if (shots) {
+        await hybrid.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(shots, 'live-maps-1280-light.png') });
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 300_000);
 
     for (const v of [
       { width: 390, scheme: 'dark' },

@@ -4,10 +4,12 @@
  * distribution with W8ASpike on and off, per-layer spike rasters with text summaries, energy, caches).
  * No tfjs here: the page's on-load JavaScript stays small, and no kernel runs on the main thread.
  */
+import { showAttention } from './attention-map';
+import { drawRaster } from './raster';
 import type { BackendChoice, FromWorker, ToWorker, TokenReport } from './protocol';
 import { bytesText, distributionSummary, energyText, KIND_LABEL, layerSummary, memoryText, pct, rasterSummary, showToken } from './summary';
 
-const BACKENDS: BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -23,6 +25,7 @@ class LiveModel extends HTMLElement {
   private texts: string[] = [];
   private selected = -1;
   private frame = 0;
+  private maps: Extract<FromWorker, { type: 'attention' }> | null = null;
   private colours: { bg: [number, number, number]; pos: [number, number, number]; neg: [number, number, number] } | null = null;
 
   connectedCallback(): void {
@@ -37,6 +40,7 @@ class LiveModel extends HTMLElement {
       const opt = example.selectedOptions[0];
       if (opt?.dataset.text !== undefined) (form.elements.namedItem('prompt') as HTMLTextAreaElement).value = opt.dataset.text;
     });
+    addEventListener('resize', () => this.maps && showAttention(this, this.maps));
     const toggle = form.elements.namedItem('w8aspike') as HTMLInputElement;
     toggle.addEventListener('change', () => {
       this.send({ type: 'w8aspike', on: toggle.checked });
@@ -96,6 +100,8 @@ class LiveModel extends HTMLElement {
     const w8aspike = (form.elements.namedItem('w8aspike') as HTMLInputElement).checked;
     this.setGenerating(true);
     this.reports = [];
+    this.maps = null;
+    delete this.dataset.attention;
     this.texts = [];
     this.selected = -1;
     this.out('tokens').replaceChildren();
@@ -120,7 +126,10 @@ class LiveModel extends HTMLElement {
         `Loaded in ${(m.loadMs / 1000).toFixed(1)} s: ${m.hybrid.key} (${m.hybrid.parameters.toLocaleString('en-US')} parameters, validation loss ${m.hybrid.validationLoss.toFixed(3)}) and ${m.base.key} (validation loss ${m.base.validationLoss.toFixed(3)}).`;
       onReady();
     } else if (m.type === 'token') this.addToken(m.text, m.report);
-    else if (m.type === 'done') {
+    else if (m.type === 'attention') {
+      this.maps = m;
+      requestAnimationFrame(() => showAttention(this, m));
+    } else if (m.type === 'done') {
       this.setGenerating(false);
       this.dataset.generated = String(m.generated);
       this.out('status').textContent =
@@ -233,7 +242,7 @@ class LiveModel extends HTMLElement {
         const r = l.rasters[j]!;
         const canvas = fig.querySelector('canvas')!;
         canvas.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
-        this.drawRaster(canvas, r);
+        drawRaster(canvas, r, this.palette());
         canvas.style.height = `${Math.max(2, r.T) * 9}px`;
         fig.querySelector('figcaption')!.textContent =
           `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
@@ -248,21 +257,6 @@ class LiveModel extends HTMLElement {
     const swa = m.kind === 'swa' || m.kind === 'hybrid';
     fill.style.left = swa ? `${(100 * m.windowStart) / context}%` : '0';
     fill.style.width = swa ? `${(100 * Math.min(m.window ?? 0, context)) / context}%` : '100%';
-  }
-
-  private drawRaster(canvas: HTMLCanvasElement, r: { T: number; channels: number; dense: number[] }): void {
-    if (canvas.width !== r.channels) canvas.width = r.channels;
-    if (canvas.height !== Math.max(1, r.T)) canvas.height = Math.max(1, r.T);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const { bg, pos, neg } = this.palette();
-    const img = ctx.createImageData(canvas.width, canvas.height);
-    for (let i = 0; i < r.T * r.channels; i++) {
-      const v = r.dense[i]!;
-      const c = v > 0 ? pos : v < 0 ? neg : bg;
-      img.data.set([c[0], c[1], c[2], 255], 4 * i);
-    }
-    ctx.putImageData(img, 0, 0);
   }
 
   /** The theme's colours as RGB, read once per colour scheme (reading styles per raster forces a style recalculation). */
@@ -282,6 +276,7 @@ class LiveModel extends HTMLElement {
       () => {
         this.colours = null;
         if (this.selected >= 0) this.select(this.selected);
+        if (this.maps) showAttention(this, this.maps);
       },
       { once: true },
     );

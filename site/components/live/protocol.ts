@@ -2,9 +2,9 @@
  * Messages between the live page and its worker (issue 15). The worker owns tfjs and the models; the
  * page only draws what each token report says, so its main thread never runs a kernel.
  */
-import type { LiveExample, TokenReport } from '../../../lib/live/index';
+import type { AttentionView, LiveExample, TokenReport } from '../../../lib/live/index';
 
-export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export type ToWorker =
   | { type: 'load'; backend: BackendChoice }
@@ -33,7 +33,8 @@ export type FromWorker =
       loadMs: number;
     }
   | { type: 'token'; index: number; text: string; promptTokens: number; report: TokenReport }
+  | { type: 'attention'; w8aspike: boolean; hybrid: AttentionView; base: AttentionView | null; ms: number }
   | { type: 'done'; reason: 'complete' | 'stopped' | 'context full'; generated: number }
   | { type: 'error'; message: string };
 
-export type { LiveExample, TokenReport };
+export type { AttentionView, LiveExample, TokenReport };

@@ -3,7 +3,7 @@
  * one for the next-token distribution. Pure functions of a token report, shared by the page and its
  * browser test (which checks them against the Node run).
  */
-import type { LayerMemory, LayerTokenStats, TokenReport } from '../../../lib/live/index.js';
+import type { AttentionView, LayerMemory, LayerTokenStats, TokenReport } from '../../../lib/live/index.js';
 
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
 export const pct = (v: number, d = 1) => `${(100 * v).toFixed(d)}\u00a0%`;
@@ -61,6 +61,33 @@ export function distributionSummary(rep: TokenReport, show: (id: number) => stri
     `With W8ASpike: ${top(d.on)}. Float: ${top(d.off)}. KL(float ‖ W8ASpike) = ${d.klOffOn.toExponential(2)} nats; ` +
     `total variation ${pct(d.totalVariation, 2)}; ${d.sameArgmax ? 'the same' : 'a different'} most likely token.`
   );
+}
+
+const MAP_KIND: Record<string, string> = { gla: 'GLA', swa: 'SWA', full: 'full attention' };
+
+/**
+ * The attention / decay map of one model in words: which layer/head retrieves (largest share of
+ * |weight| within the radius of the needle's value) and what the other kind of layer puts there.
+ */
+export function attentionSummary(v: AttentionView, model: string): string {
+  const r = v.retriever;
+  if (v.needle === null)
+    return `${model}: this prompt holds no needle (a # then a digit), so no layer is picked; the map shows where the last token looks.`;
+  const back = v.query - v.needle;
+  let text = r
+    ? `${model}: layer ${r.layer} head ${r.head} (${MAP_KIND[r.kind]}) puts ${pct(r.near, 0)} of its weight within ${r.radius} ` +
+      `tokens of the needle, ${back} tokens back.`
+    : `${model}: no layer or head puts 1 % of its weight within ${v.radius} tokens of the needle, ${back} tokens back: none retrieves it.`;
+  const swa = v.rows.filter((x) => x.kind === 'swa');
+  if (swa.length) {
+    const w = swa[0]!.window!;
+    const best = Math.max(...swa.map((x) => x.near ?? 0));
+    text +=
+      back >= w
+        ? ` Its SWA layers see only the last ${w} keys, so they put ${pct(best, 0)} there: only the GLA state can carry the needle.`
+        : ` The needle is inside the SWA window of ${w} keys: the best SWA head puts ${pct(best, 0)} there.`;
+  }
+  return text;
 }
 
 /** A token as the reader should see it: spaces and newlines made visible. */

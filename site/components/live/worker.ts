@@ -1,12 +1,15 @@
 /**
  * The live page's worker (issue 15): loads tfjs and the checkpoints of the registry when the reader
  * asks, checks each file against its manifest sha256, and decodes token by token with lib/live's
- * session, posting one report per token. Backends in order: webgl, then wasm (webgpu needs a package
- * this project does not ship); `?backend=` on the page forces one. The wasm binaries come from the
+ * session, posting one report per token. Backends in order: webgpu (tried only when navigator.gpu
+ * exists), webgl, then wasm; `?backend=` on the page forces one. The wasm binaries come from the
  * built site (setWasmPaths), so the page works offline.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// static, not import(): the site builds workers as one file (worker.format iife), so a dynamic import cannot split;
+// registering a backend only records its factory, which runs when setBackend('webgpu') asks for it
+import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -28,11 +31,24 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
+/** The webgpu backend is registered by its import above; it starts only when navigator.gpu exists. */
+async function webgpuAvailable(): Promise<string | null> {
+  if (!(navigator as { gpu?: unknown }).gpu) return 'navigator.gpu is missing (no WebGPU in this browser)';
+  return null;
+}
+
 async function pickBackend(choice: BackendChoice): Promise<{ backend: string; tried: string[] }> {
-  const order = choice === 'auto' ? ['webgl', 'wasm', 'cpu'] : [choice];
+  // auto: webgpu, then webgl, then wasm; a forced GPU backend that cannot start falls back to wasm and says so
+  const order =
+    choice === 'auto' ? ['webgpu', 'webgl', 'wasm', 'cpu'] : choice === 'webgpu' || choice === 'webgl' ? [choice, 'wasm'] : [choice];
   const tried: string[] = [];
   for (const name of order) {
     try {
+      const missing = name === 'webgpu' ? await webgpuAvailable() : null;
+      if (missing) {
+        tried.push(`webgpu: ${missing}`);
+        continue;
+      }
       if (await tf.setBackend(name)) {
         await tf.ready();
         // a backend that initialises but cannot run a kernel (webgl without a GPU context) is skipped
@@ -104,6 +120,12 @@ async function generate(prompt: string, tokens: number, w8aspike: boolean): Prom
     let report = session.start(ids);
     for (;;) {
       post({ type: 'token', index: generated, text: tok.decode([report.next]), promptTokens: ids.length, report });
+      if (generated === 0) {
+        // the maps of the prompt's last token (the query that answers), once per prompt, here and not on the page
+        const t0 = performance.now();
+        const v = session.attention();
+        post({ type: 'attention', w8aspike: session.w8aspike, hybrid: v.hybrid, base: v.base, ms: performance.now() - t0 });
+      }
       generated++;
       if (generated >= tokens) break;
       await yieldToMessages();
