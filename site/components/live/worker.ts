@@ -2,8 +2,8 @@
  * The live page's worker (issue 15): loads tfjs and the checkpoints of the registry when the reader
  * asks, checks each file against its manifest sha256, and decodes token by token with lib/live's
  * session, posting one report per token. Backends in order: webgpu (tried only when navigator.gpu
- * exists), webgl, then wasm; `?backend=` on the page forces one. The wasm binaries come from the
- * built site (setWasmPaths), so the page works offline.
+ * exists), webgl (unless the CPU draws it), then wasm; `?backend=` on the page forces one. The wasm
+ * binaries come from the built site (setWasmPaths), so the page works offline.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -37,6 +37,23 @@ async function webgpuAvailable(): Promise<string | null> {
   return null;
 }
 
+/**
+ * The renderer behind WebGL when the CPU draws it (SwiftShader, llvmpipe: a browser without a usable
+ * GPU). tfjs on such a context decoded 2 tokens in about 50 s here, far slower than wasm, so the
+ * automatic order skips it; `?backend=webgl` still forces it.
+ */
+function softwareWebgl(): string | null {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return null; // no context at all: setBackend says so
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? renderer : null;
+  } catch {
+    return null;
+  }
+}
+
 async function pickBackend(choice: BackendChoice): Promise<{ backend: string; tried: string[] }> {
   // auto: webgpu, then webgl, then wasm; a forced GPU backend that cannot start falls back to wasm and says so
   const order =
@@ -47,6 +64,11 @@ async function pickBackend(choice: BackendChoice): Promise<{ backend: string; tr
       const missing = name === 'webgpu' ? await webgpuAvailable() : null;
       if (missing) {
         tried.push(`webgpu: ${missing}`);
+        continue;
+      }
+      const software = name === 'webgl' && choice === 'auto' ? softwareWebgl() : null;
+      if (software) {
+        tried.push(`webgl: drawn by the CPU (${software}), slower than wasm`);
         continue;
       }
       if (await tf.setBackend(name)) {
