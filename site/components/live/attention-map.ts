@@ -115,6 +115,8 @@ export function showAttention(root: HTMLElement, m: { w8aspike: boolean; hybrid:
     ['base', m.base, 'Full-attention base'],
   ];
   const table: string[][] = [];
+  // one map per animation frame: both in one frame took ~60 ms of main thread on a CPU-drawn canvas
+  const paints: (() => void)[] = [];
   for (const [key, v, name] of parts) {
     const fig = out(`attn-${key}`);
     fig.hidden = !v;
@@ -123,7 +125,7 @@ export function showAttention(root: HTMLElement, m: { w8aspike: boolean; hybrid:
     const canvas = fig.querySelector('canvas')!;
     canvas.setAttribute('aria-label', `attention and decay map: ${text}`);
     fig.querySelector('figcaption')!.textContent = text;
-    drawAttentionMap(canvas, v);
+    paints.push(() => drawAttentionMap(canvas, v));
     if (v.retriever) fig.dataset.retriever = `${v.retriever.layer}/${v.retriever.head}/${v.retriever.kind}`;
     else delete fig.dataset.retriever;
     table.push(...nearRows(v, key === 'hybrid' ? 'hybrid' : 'base'));
@@ -137,5 +139,10 @@ export function showAttention(root: HTMLElement, m: { w8aspike: boolean; hybrid:
     }),
   );
   (body.closest('.table-scroll') as HTMLElement | null)?.toggleAttribute('hidden', table.length === 0);
+  const paint = (i: number): void => {
+    paints[i]?.();
+    if (i + 1 < paints.length) requestAnimationFrame(() => paint(i + 1));
+  };
+  paint(0);
   root.dataset.attention = m.hybrid.retriever ? 'needle' : 'no-needle';
 }

@@ -25,6 +25,8 @@ class LiveModel extends HTMLElement {
   private texts: string[] = [];
   private selected = -1;
   private frame = 0;
+  /** counts raster paints: a newer token report stops the layers an older one had not painted yet */
+  private rasterJob = 0;
   private maps: Extract<FromWorker, { type: 'attention' }> | null = null;
   private colours: { bg: [number, number, number]; pos: [number, number, number]; neg: [number, number, number] } | null = null;
 
@@ -240,15 +242,32 @@ class LiveModel extends HTMLElement {
       this.memoryBar(sec.querySelector<HTMLElement>('.mem')!, l.memory, rep.context);
       sec.querySelectorAll('figure').forEach((fig, j) => {
         const r = l.rasters[j]!;
-        const canvas = fig.querySelector('canvas')!;
-        canvas.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
-        drawRaster(canvas, r, this.palette());
-        canvas.style.height = `${Math.max(2, r.T) * 9}px`;
+        fig.querySelector('canvas')!.setAttribute('aria-label', `spike raster, ${rasterSummary(r)}`);
         fig.querySelector('figcaption')!.textContent =
           `input of ${r.readers.map((n) => n.replace(/^(attn|mlp)\./, '')).join(', ')} · T = ${r.T}`;
       });
       sec.querySelector('.summary')!.textContent = layerSummary(l);
     });
+    this.paintRasters(host, rep);
+  }
+
+  /**
+   * Paints the rasters one layer per animation frame (all layers in one frame took up to 60 ms of main
+   * thread on a CPU-drawn canvas); a newer report cancels the rest of an older one.
+   */
+  private paintRasters(host: HTMLElement, rep: TokenReport): void {
+    const job = ++this.rasterJob;
+    const paint = (i: number): void => {
+      if (job !== this.rasterJob) return;
+      (host.children[i] as HTMLElement).querySelectorAll('figure').forEach((fig, j) => {
+        const r = rep.layers[i]!.rasters[j]!;
+        const canvas = fig.querySelector('canvas')!;
+        drawRaster(canvas, r, this.palette());
+        canvas.style.height = `${Math.max(2, r.T) * 9}px`;
+      });
+      if (i + 1 < rep.layers.length) requestAnimationFrame(() => paint(i + 1));
+    };
+    paint(0);
   }
 
   private memoryBar(bar: HTMLElement, m: TokenReport['layers'][number]['memory'], context: number): void {
