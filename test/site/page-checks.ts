@@ -46,6 +46,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         );
       }
     }
+    // Plot's legend swatches are 15 px SVGs: a figure rule for whole charts (min-width) must not blow them up
+    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('[class$="-swatch"] > svg'))) {
+      const r = svg.getBoundingClientRect();
+      if (r.width > 24 || r.height > 24) {
+        problems.push(
+          `a legend swatch is drawn ${Math.round(r.width)} x ${Math.round(r.height)} px (${svg.parentElement?.textContent?.trim()})`,
+        );
+      }
+    }
     window.scrollTo(0, 0);
     // rendered text only: code (notebook sources, signatures) may legitimately hold pipes
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
