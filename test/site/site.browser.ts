@@ -28,7 +28,7 @@ export function browserTests(outDir: string, base: string): void {
   const site = useServedSite(outDir, base);
 
   /** Opens a page, recording every problem and the JavaScript bytes it loads. */
-  async function open(route: string): Promise<{ page: Page; problems: string[]; jsBytes: () => number }> {
+  async function open(route: string): Promise<{ page: Page; problems: string[]; jsBytes: () => Promise<number> }> {
     const page = await site.browser.newPage();
     const problems: string[] = [];
     let js = 0;
@@ -40,12 +40,28 @@ export function browserTests(outDir: string, base: string): void {
       (r) =>
         !r.url().startsWith(site.url.replace(base, '/')) && !r.url().startsWith('data:') && problems.push(`off-site request: ${r.url()}`),
     );
-    page.on('response', async (r) => {
+    // body reads are kept and awaited by jsBytes: a read still pending when a test closes its page must not
+    // become an unhandled rejection ("Target page, context or browser has been closed")
+    const reads: Promise<void>[] = [];
+    const lost: string[] = [];
+    page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-      if ((r.headers()['content-type'] ?? '').includes('javascript')) js += (await r.body()).length;
+      if ((r.headers()['content-type'] ?? '').includes('javascript')) {
+        reads.push(
+          r.body().then(
+            (b) => void (js += b.length),
+            (e: Error) => void lost.push(`${r.url()}: ${e.message}`),
+          ),
+        );
+      }
     });
     await page.goto(site.url + route, { waitUntil: 'networkidle' });
-    return { page, problems, jsBytes: () => js };
+    const jsBytes = async (): Promise<number> => {
+      await Promise.all(reads);
+      if (lost.length > 0) throw new Error(`JavaScript bodies not read: ${lost.join('; ')}`);
+      return js;
+    };
+    return { page, problems, jsBytes };
   }
 
   describe('site in a browser (Chromium, sub-path base)', () => {
@@ -55,7 +71,8 @@ export function browserTests(outDir: string, base: string): void {
       for (const route of routes) {
         const { page, problems, jsBytes } = await open(route);
         expect(problems, `/${route}`).toEqual([]);
-        expect(jsBytes(), `/${route} loads ${jsBytes()} bytes of JavaScript`).toBeLessThan(JS_BUDGET_BYTES);
+        const bytes = await jsBytes();
+        expect(bytes, `/${route} loads ${bytes} bytes of JavaScript`).toBeLessThan(JS_BUDGET_BYTES);
         await page.close();
       }
     }, 180_000);
